@@ -1,0 +1,586 @@
+// fulint: the command line. A thin layer over the core library.
+#include <CLI/CLI.hpp>
+#include <re2/re2.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "fulint/config.hpp"
+#include "fulint/linter.hpp"
+#include "fulint/registry.hpp"
+#include "fulint/report.hpp"
+#include "fulint/spell.hpp"
+#include "fulint/text.hpp"
+#include "lsp/server.hpp"
+
+namespace fs = std::filesystem;
+using namespace fulint;
+
+namespace {
+
+constexpr int kExitClean = 0, kExitFindings = 1, kExitError = 2;
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string stdin_filename;
+  std::string parse_file;
+  bool list = false;
+  std::string explain;
+  std::string config;
+  std::vector<std::string> enable, disable;
+  std::string fail_on = "warning";
+  std::string interview_date, now;
+  bool fix = false;
+  bool version = false;
+  bool lsp = false, stdio = false;
+  std::string color = "auto";
+  bool no_summary = false;
+  unsigned jobs = 0;
+};
+
+bool want_color(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (std::getenv("NO_COLOR") && *std::getenv("NO_COLOR")) return false;
+  const char* term = std::getenv("TERM");
+  return isatty(fd) && !(term && std::string_view(term) == "dumb");
+}
+
+std::optional<std::string> read_file(const std::string& path, uint64_t max_bytes, std::string& err) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    err = std::strerror(errno);
+    return std::nullopt;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    err = std::strerror(errno);
+    ::close(fd);
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    err = "is a folder";
+    return std::nullopt;
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    err = "the file is " + std::to_string(st.st_size) + " bytes, over the limit of " + std::to_string(max_bytes) +
+          " bytes (files.max_bytes); not checked";
+    return std::nullopt;
+  }
+  std::string data;
+  data.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  for (;;) {
+    if (got == data.size()) data.resize(std::max<size_t>(data.size() * 2, 4096));
+    ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err = std::strerror(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+    if (got > max_bytes) {
+      ::close(fd);
+      err = "the file grew over the limit of " + std::to_string(max_bytes) + " bytes (files.max_bytes); not checked";
+      return std::nullopt;
+    }
+  }
+  ::close(fd);
+  data.resize(got);
+  return data;
+}
+
+// Writes data to path atomically: a temporary file beside it, then rename.
+bool write_atomically(const std::string& path, const std::string& data, std::string& err) {
+  fs::path p(path);
+  fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + p.filename().string() + ".fulint-XXXXXX")).string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  int fd = ::mkstemp(buf.data());
+  if (fd < 0) {
+    err = std::string("cannot create a temporary file: ") + std::strerror(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) (void)::fchmod(fd, st.st_mode & 07777);
+  size_t off = 0;
+  while (off < data.size()) {
+    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err = std::string("cannot write: ") + std::strerror(errno);
+      ::close(fd);
+      ::unlink(buf.data());
+      return false;
+    }
+    off += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    err = std::string("cannot write: ") + std::strerror(errno);
+    ::unlink(buf.data());
+    return false;
+  }
+  if (::rename(buf.data(), path.c_str()) != 0) {
+    err = std::string("cannot replace the file: ") + std::strerror(errno);
+    ::unlink(buf.data());
+    return false;
+  }
+  return true;
+}
+
+std::string extension_of(const std::string& path) {
+  std::string e = fs::path(path).extension().string();
+  return text::ascii_lower(e);
+}
+
+// Spellers by language list, loaded once, shared by all threads.
+class SpellerCache {
+ public:
+  const Speller* get(const Config& cfg, std::string& err) {
+    int idx = rule_index("spelling");
+    if (idx < 0 || !cfg.settings(static_cast<size_t>(idx)).enabled) return nullptr;
+    std::string key;
+    for (auto& l : cfg.languages) key += l + ",";
+    std::lock_guard lock(mu_);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second.get();
+    std::shared_ptr<const Speller> sp;
+    try {
+      sp = load_speller(cfg.languages);
+    } catch (const std::exception& e) {
+      err = e.what();
+    }
+    cache_.emplace(key, sp);
+    return sp.get();
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const Speller>> cache_;
+};
+
+struct Job {
+  std::string path;         // as shown
+  std::string fs_path;      // where to read ("" = stdin)
+  std::shared_ptr<const Config> config;
+};
+
+struct Outcome {
+  std::string rendered;
+  std::string error;
+  bool failed = false;
+  LintResult counts;  // diagnostics kept for totals and exit status
+  size_t fixed = 0;
+  std::string fixed_text;  // --fix on stdin
+  bool done = false;
+};
+
+// A glob ("*.eml", "archive/**", "drafts/?.txt") as an RE2 pattern over a
+// relative path with "/" separators. A pattern without "/" matches the file name.
+std::string glob_to_regex(std::string_view g) {
+  std::string out;
+  for (size_t i = 0; i < g.size(); ++i) {
+    char c = g[i];
+    if (c == '*') {
+      if (i + 1 < g.size() && g[i + 1] == '*') {
+        ++i;
+        if (i + 1 < g.size() && g[i + 1] == '/') {
+          ++i;
+          out += "(?:.*/)?";
+        } else {
+          out += ".*";
+        }
+      } else {
+        out += "[^/]*";
+      }
+    } else if (c == '?') {
+      out += "[^/]";
+    } else if (c == '[') {
+      size_t e = g.find(']', i + 1);
+      if (e == std::string_view::npos) {
+        out += "\\[";
+      } else {
+        std::string cls(g.substr(i + 1, e - i - 1));
+        if (!cls.empty() && cls[0] == '!') cls[0] = '^';
+        out += "[" + cls + "]";
+        i = e;
+      }
+    } else {
+      out += RE2::QuoteMeta(std::string_view(&c, 1));
+    }
+  }
+  return out;
+}
+
+bool glob_match(const std::vector<std::string>& globs, const std::string& rel) {
+  std::string name = fs::path(rel).filename().string();
+  static std::map<std::string, std::unique_ptr<RE2>> compiled;  // main thread only
+  for (const std::string& g : globs) {
+    auto& slot = compiled[g];
+    if (!slot) slot = std::make_unique<RE2>(glob_to_regex(g));
+    const RE2& re = *slot;
+    if (!re.ok()) continue;
+    const std::string& subject = g.find('/') == std::string::npos ? name : rel;
+    if (RE2::FullMatch(subject, re)) return true;
+    // "archive/**" also excludes the folder's files when rel is deeper
+    if (g.find('/') != std::string::npos && RE2::FullMatch(rel, re)) return true;
+  }
+  return false;
+}
+
+// Walks a folder for drafts: hidden folders and files skipped, symbolic links
+// to folders not followed (no loops), unreadable folders reported.
+void collect_drafts(const std::string& root, ConfigResolver& resolver, std::vector<Job>& jobs,
+                    std::vector<std::pair<std::string, std::string>>& errors) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+  if (ec) {
+    errors.emplace_back(root, ec.message());
+    return;
+  }
+  std::string base = root;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  while (it != end) {
+    const fs::directory_entry& e = *it;
+    std::string name = e.path().filename().string();
+    std::error_code ec2;
+    bool is_dir = e.is_directory(ec2) && !e.is_symlink(ec2);
+    if (!name.empty() && name[0] == '.') {
+      if (is_dir) it.disable_recursion_pending();
+      it.increment(ec);
+      if (ec) {
+        errors.emplace_back(e.path().string(), ec.message());
+        ec.clear();
+      }
+      continue;
+    }
+    if (!is_dir && e.is_regular_file(ec2)) {
+      std::string rel = fs::relative(e.path(), root, ec2).generic_string();
+      std::string shown = base == "." ? rel : (base + "/" + rel);
+      try {
+        auto cfg = resolver.for_file(e.path());
+        if (glob_match(cfg->include, rel) && !glob_match(cfg->exclude, rel)) jobs.push_back({shown, e.path().string(), nullptr});
+      } catch (const ConfigError&) {
+        jobs.push_back({shown, e.path().string(), nullptr});  // the error is reported when the config is resolved
+      }
+    }
+    it.increment(ec);
+    if (ec) {
+      errors.emplace_back(e.path().string(), ec.message());
+      ec.clear();
+      // skip what cannot be read and go on
+      if (it != end) it.pop(ec);
+      ec.clear();
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app{"fulint — a linter for job-interview follow-up and thank-you email drafts", "fulint"};
+  app.description(
+      "fulint — a linter for job-interview follow-up and thank-you email drafts\n\n"
+      "  fulint [OPTIONS] PATH...     check drafts (.eml, .txt) and folders\n"
+      "  fulint [OPTIONS] -           check standard input (name it with --stdin-filename)\n"
+      "  fulint --lsp                 serve the Language Server Protocol on stdin/stdout\n"
+      "  fulint --list-rules | --explain RULE | --parse FILE | --version");
+  app.footer(
+      "Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or I/O error.\n"
+      "Configuration: .fulint.json in the draft's folder or above (see README). Rules: fulint --list-rules.");
+  app.add_option("paths", o.paths, "Drafts (.eml, .txt) and folders to check; - for standard input");
+  app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}))->default_str("text");
+  app.add_option("--stdin-filename", o.stdin_filename, "The name of the draft read from standard input (for output, format and config)");
+  app.add_option("--parse", o.parse_file, "Print the parsed draft as JSON and exit");
+  app.add_flag("--list-rules", o.list, "List every rule: id, default severity, summary");
+  app.add_option("--explain", o.explain, "Print a rule's documentation");
+  app.add_option("--config", o.config, "Use this config file instead of looking up .fulint.json");
+  app.add_option("--enable", o.enable, "Enable a rule (repeatable)")->take_last()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--disable", o.disable, "Disable a rule (repeatable)")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "hint"}))->default_str("warning");
+  app.add_option("--interview-date", o.interview_date, "When the interview was (ISO 8601), if the draft has no X-Interview-Date header");
+  app.add_option("--now", o.now, "The message time for drafts without a Date: header (ISO 8601)");
+  app.add_flag("--fix", o.fix, "Apply safe fixes in place (atomically)");
+  app.add_option("--color", o.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}))->default_str("auto");
+  app.add_flag("--no-summary", o.no_summary, "Leave out the per-draft summary card in text output");
+  app.add_option("-j,--jobs", o.jobs, "Threads to use (default: all cores)");
+  app.add_flag("--lsp", o.lsp, "Serve the Language Server Protocol on stdin/stdout");
+  app.add_flag("--stdio", o.stdio, "Accepted with --lsp (editors add it)");
+  app.add_flag("-V,--version", o.version, "Print the version");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "fulint: " << e.what() << "\nRun 'fulint --help' for usage.\n";
+    return kExitError;
+  }
+
+  if (o.version) {
+    std::cout << "fulint " << version() << "\n";
+    return kExitClean;
+  }
+  if (o.lsp) return lsp::serve_stdio();
+  bool color_out = want_color(o.color, 1);
+  if (o.list) {
+    std::cout << list_rules(o.format == "json", color_out);
+    return kExitClean;
+  }
+  if (!o.explain.empty()) {
+    std::string doc = explain_rule(o.explain);
+    if (doc.empty()) {
+      std::string hint;
+      int best = 4;
+      for (const Rule* r : all_rules()) {
+        int d = text::edit_distance(o.explain, r->meta().id, 3);
+        if (d < best) best = d, hint = std::string(r->meta().id);
+      }
+      std::cerr << "fulint: unknown rule '" << o.explain << "'" << (hint.empty() ? "" : "; did you mean '" + hint + "'?")
+                << " ('fulint --list-rules' lists them)\n";
+      return kExitError;
+    }
+    std::cout << doc;
+    return kExitClean;
+  }
+  if (!o.parse_file.empty()) {
+    std::string err;
+    std::optional<std::string> data;
+    if (o.parse_file == "-") {
+      std::stringstream ss;
+      ss << std::cin.rdbuf();
+      data = ss.str();
+    } else {
+      data = read_file(o.parse_file, Config::defaults().max_bytes, err);
+    }
+    if (!data) {
+      std::cerr << "fulint: " << o.parse_file << ": " << err << "\n";
+      return kExitError;
+    }
+    std::string name = o.parse_file == "-" ? (o.stdin_filename.empty() ? "-" : o.stdin_filename) : o.parse_file;
+    std::string ext = extension_of(name);
+    ParseOptions po{ext};
+    Document doc = parse_document(name, std::move(*data), po);
+    std::cout << parse_json(doc);
+    return kExitClean;
+  }
+  if (o.paths.empty()) {
+    std::cerr << "fulint: no drafts given\nUsage: fulint [OPTIONS] PATH... (fulint --help for more)\n";
+    return kExitError;
+  }
+
+  Overrides ov;
+  ov.enable = o.enable;
+  ov.disable = o.disable;
+  LintEnv env;
+  auto bad_time = [](const char* opt, const std::string& v) {
+    std::cerr << "fulint: " << opt << ": expected an ISO 8601 date such as 2026-11-20T14:00, got '" << v << "'\n";
+    return kExitError;
+  };
+  if (!o.now.empty()) {
+    env.now = parse_time(o.now);
+    if (!env.now) return bad_time("--now", o.now);
+  }
+  if (!o.interview_date.empty()) {
+    env.interview_date = parse_time(o.interview_date);
+    if (!env.interview_date) return bad_time("--interview-date", o.interview_date);
+  }
+  std::optional<fs::path> explicit_cfg;
+  if (!o.config.empty()) explicit_cfg = fs::path(o.config);
+  ConfigResolver resolver(ov, explicit_cfg);
+  Severity fail_on = *parse_severity(o.fail_on);
+  OutputFormat fmt = o.format == "json" ? OutputFormat::Json
+                     : o.format == "sarif" ? OutputFormat::Sarif
+                     : o.format == "github" ? OutputFormat::Github
+                                            : OutputFormat::Text;
+  TextStyle style{color_out, !o.no_summary};
+
+  // Validate the explicit config and the command line once, up front.
+  try {
+    (void)resolver.for_file(fs::current_path() / "draft.txt");
+  } catch (const ConfigError& e) {
+    std::cerr << "fulint: config error: " << e.what() << "\n";
+    return kExitError;
+  }
+
+  // Collect the drafts.
+  std::vector<Job> jobs;
+  std::vector<std::pair<std::string, std::string>> early_errors;
+  bool use_stdin = false;
+  for (const std::string& p : o.paths) {
+    if (p == "-") {
+      if (use_stdin) continue;
+      use_stdin = true;
+      std::string name = o.stdin_filename.empty() ? "-" : o.stdin_filename;
+      jobs.push_back({name, "", nullptr});
+      continue;
+    }
+    std::error_code ec;
+    auto st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      early_errors.emplace_back(p, ec && ec != std::errc::no_such_file_or_directory ? ec.message() : "no such file or folder");
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      collect_drafts(p, resolver, jobs, early_errors);
+    } else {
+      jobs.push_back({p, p, nullptr});
+    }
+  }
+  // Stable order: sorted by path, each file once.
+  std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.path < b.path; });
+  jobs.erase(std::unique(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.path == b.path && !a.fs_path.empty(); }), jobs.end());
+  // Resolve configs (errors stop the run: a wrong config is never silently ignored).
+  for (Job& j : jobs) {
+    try {
+      j.config = resolver.for_file(j.fs_path.empty() ? fs::current_path() / (o.stdin_filename.empty() ? "draft.txt" : o.stdin_filename)
+                                                     : fs::path(j.fs_path));
+    } catch (const ConfigError& e) {
+      std::cerr << "fulint: config error: " << e.what() << "\n";
+      return kExitError;
+    }
+  }
+  std::string stdin_data;
+  if (use_stdin) {
+    std::stringstream ss;
+    ss << std::cin.rdbuf();
+    stdin_data = ss.str();
+  }
+
+  SpellerCache spellers;
+  std::vector<Outcome> outcomes(jobs.size());
+  std::mutex mu;
+  std::condition_variable cv;
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (;;) {
+      size_t i = next.fetch_add(1);
+      if (i >= jobs.size()) return;
+      const Job& job = jobs[i];
+      Outcome oc;
+      std::string err;
+      const Config& cfg = *job.config;
+      std::optional<std::string> data;
+      if (job.fs_path.empty()) {
+        data = stdin_data;
+        if (data->size() > cfg.max_bytes) {
+          err = "the input is over the limit of " + std::to_string(cfg.max_bytes) + " bytes (files.max_bytes); not checked";
+          data.reset();
+        }
+      } else {
+        data = read_file(job.fs_path, cfg.max_bytes, err);
+      }
+      if (data && data->find('\0') != std::string::npos && data->find('\0') < 8192) {
+        err = "binary file (it contains NUL bytes), not a draft; not checked";
+        data.reset();
+      }
+      if (!data) {
+        oc.failed = true;
+        oc.error = err;
+      } else {
+        LintEnv fenv = env;
+        std::string serr;
+        fenv.speller = spellers.get(cfg, serr);
+        std::string ext = extension_of(job.path);
+        Document doc = parse_document(job.path, std::move(*data), ParseOptions{ext});
+        LintResult res = lint(doc, cfg, fenv);
+        if (o.fix) {
+          std::string original = doc.raw;
+          for (int round = 0; round < 8; ++round) {
+            size_t applied = 0;
+            std::string next_text = apply_fixes(doc.raw, res.diagnostics, FixSafety::Safe, &applied);
+            if (applied == 0 || next_text == doc.raw) break;
+            oc.fixed += applied;
+            doc = parse_document(job.path, std::move(next_text), ParseOptions{ext});
+            res = lint(doc, cfg, fenv);
+          }
+          if (doc.raw != original) {
+            if (job.fs_path.empty()) {
+              oc.fixed_text = doc.raw;
+            } else if (!write_atomically(job.fs_path, doc.raw, err)) {
+              oc.failed = true;
+              oc.error = err;
+            }
+          } else if (job.fs_path.empty()) {
+            oc.fixed_text = doc.raw;
+          }
+        }
+        oc.rendered = render_file(fmt, FileResult{job.path, doc, res}, style);
+        if (!serr.empty() && oc.error.empty()) {
+          oc.error = "spelling is off: " + serr;
+          oc.failed = true;
+        }
+        oc.counts.diagnostics = std::move(res.diagnostics);
+      }
+      {
+        std::lock_guard lock(mu);
+        oc.done = true;
+        outcomes[i] = std::move(oc);
+      }
+      cv.notify_all();
+    }
+  };
+  unsigned n_threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  n_threads = static_cast<unsigned>(std::min<size_t>(n_threads, std::max<size_t>(jobs.size(), 1)));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(work);
+
+  bool fix_to_stdout = o.fix && use_stdin;
+  Writer out_writer(fmt, fix_to_stdout ? std::cerr : std::cout, std::cerr, fix_to_stdout ? TextStyle{false, style.summary} : style);
+  Writer& w = out_writer;
+  w.begin();
+  for (auto& [p, m] : early_errors) w.error(p, m);
+  Totals totals;
+  bool had_error = !early_errors.empty();
+  bool findings = false;
+  std::thread main_worker(work);
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    Outcome oc;
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return outcomes[i].done; });
+      oc = std::move(outcomes[i]);
+    }
+    if (oc.failed && oc.rendered.empty()) {
+      w.error(jobs[i].path, oc.error);
+      had_error = true;
+      continue;
+    }
+    if (oc.failed) {
+      w.error(jobs[i].path, oc.error);
+      had_error = true;
+    }
+    w.file(oc.rendered);
+    totals.add(oc.counts);
+    totals.fixed += oc.fixed;
+    for (const Diagnostic& d : oc.counts.diagnostics)
+      if (d.severity <= fail_on) findings = true;
+    if (fix_to_stdout && !oc.fixed_text.empty()) std::cout << oc.fixed_text << std::flush;
+  }
+  main_worker.join();
+  for (auto& t : threads) t.join();
+  w.finish(totals);
+  if (had_error) return kExitError;
+  return findings ? kExitFindings : kExitClean;
+}

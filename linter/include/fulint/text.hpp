@@ -1,0 +1,43 @@
+// UTF-8 decoding and character classes (Unicode properties come from ICU).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace fulint::text {
+
+inline constexpr char32_t kInvalid = 0xFFFFFFFF;
+
+// Decodes one code point at s[i]; sets len to the bytes consumed (1 for an
+// invalid byte, which yields kInvalid).
+char32_t decode(std::string_view s, size_t i, size_t& len);
+// The code point that ends just before s[i]; len is its byte length.
+char32_t decode_before(std::string_view s, size_t i, size_t& len);
+void append_utf8(std::string& out, char32_t cp);
+bool valid_utf8(std::string_view s);
+// Number of code points (an invalid byte counts as one).
+size_t count_code_points(std::string_view s);
+
+bool is_letter(char32_t cp);
+bool is_digit(char32_t cp);
+inline bool is_alnum(char32_t cp) { return is_letter(cp) || is_digit(cp); }
+bool is_upper(char32_t cp);
+bool is_lower(char32_t cp);
+bool is_space(char32_t cp);  // any white space, including NBSP
+bool is_emoji(char32_t cp);  // pictographic emoji and their modifiers
+inline bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019'; }
+inline bool is_hyphen(char32_t cp) { return cp == U'-' || cp == U'\u2010' || cp == U'\u2011'; }
+
+// Case folding for comparisons (full Unicode, via ICU), curly apostrophes
+// straightened.
+std::string fold(std::string_view s);
+// ASCII-only lower-casing, for keys that are known to be ASCII.
+std::string ascii_lower(std::string_view s);
+std::string_view trim(std::string_view s);
+
+// Damerau-Levenshtein (optimal string alignment) distance between two
+// strings, compared by code point, bailing out above max.
+int edit_distance(std::string_view a, std::string_view b, int max);
+
+}  // namespace fulint::text

@@ -1,0 +1,968 @@
+// Format detection, the .txt front end and the body segmenter.
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "fulint/document.hpp"
+#include "fulint/text.hpp"
+#include "parse_internal.hpp"
+
+namespace fulint {
+
+std::string_view to_string(PartKind k) {
+  switch (k) {
+    case PartKind::Subject: return "subject";
+    case PartKind::Salutation: return "salutation";
+    case PartKind::Paragraph: return "paragraph";
+    case PartKind::Closing: return "closing";
+    case PartKind::Signature: return "signature";
+    case PartKind::Quoted: return "quoted";
+  }
+  return "?";
+}
+
+static bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+static bool istarts(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+const Header* Document::header(std::string_view name) const {
+  for (const Header& h : headers)
+    if (iequals(h.name, name)) return &h;
+  return nullptr;
+}
+
+const Part* Document::first(PartKind k) const {
+  for (const Part& p : parts)
+    if (p.kind == k) return &p;
+  return nullptr;
+}
+
+std::vector<const Part*> Document::paragraphs() const {
+  std::vector<const Part*> out;
+  for (const Part& p : parts)
+    if (p.kind == PartKind::Paragraph) out.push_back(&p);
+  return out;
+}
+
+bool Document::in_authors_text(Span s) const {
+  for (const Part& p : parts)
+    if (p.kind != PartKind::Quoted && p.span.contains(s)) return true;
+  return false;
+}
+
+namespace {
+
+// One physical line of a buffer: [begin, end) without its line break.
+struct Line {
+  uint32_t begin, end;
+};
+
+std::vector<Line> split_lines(std::string_view s, uint32_t from, uint32_t to) {
+  std::vector<Line> out;
+  uint32_t b = from;
+  for (uint32_t i = from; i < to; ++i) {
+    if (s[i] == '\n' || s[i] == '\r') {
+      out.push_back({b, i});
+      if (s[i] == '\r' && i + 1 < to && s[i + 1] == '\n') ++i;
+      b = i + 1;
+    }
+  }
+  if (b < to) out.push_back({b, to});
+  return out;
+}
+
+// A header field name: printable ASCII without colon or space.
+size_t header_name_len(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && i < 76) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == ':') return i;
+    if (c <= 32 || c >= 127) return 0;
+    ++i;
+  }
+  return 0;
+}
+
+constexpr std::array<std::string_view, 9> kTxtHeaders = {
+    "Subject", "To", "Cc", "From", "Date", "X-Interview-Date", "X-Follow-Up-Number", "X-Fulint-Disable", "References"};
+
+bool is_txt_header(std::string_view name) {
+  for (auto h : kTxtHeaders)
+    if (iequals(h, name)) return true;
+  return false;
+}
+
+struct HeaderScan {
+  bool has_key = false;        // From/To/Subject/Date/MIME-Version
+  bool has_blank_end = false;  // ended by an empty line
+  bool only_txt_fields = true;
+  size_t fields = 0;
+};
+
+HeaderScan scan_header_block(std::string_view raw) {
+  HeaderScan r;
+  size_t i = 0;
+  if (raw.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < raw.size()) {
+    size_t e = raw.find('\n', i);
+    if (e == std::string_view::npos) e = raw.size();
+    std::string_view line = raw.substr(i, e - i);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {
+      r.has_blank_end = r.fields > 0;
+      return r;
+    }
+    if (line[0] == ' ' || line[0] == '\t') {
+      if (r.fields == 0) return r;
+    } else {
+      size_t n = header_name_len(line);
+      if (n == 0) return r;
+      std::string_view name = line.substr(0, n);
+      ++r.fields;
+      if (iequals(name, "From") || iequals(name, "To") || iequals(name, "Subject") || iequals(name, "Date") ||
+          iequals(name, "MIME-Version"))
+        r.has_key = true;
+      if (!is_txt_header(name)) r.only_txt_fields = false;
+    }
+    i = e + 1;
+  }
+  return r;
+}
+
+}  // namespace
+
+bool looks_like_eml(std::string_view raw) {
+  HeaderScan s = scan_header_block(raw);
+  return s.has_key && s.has_blank_end;
+}
+
+Document parse_document(std::string path, std::string raw, const ParseOptions& opts) {
+  Document doc;
+  doc.path = std::move(path);
+  doc.raw = std::move(raw);
+  doc.lines = LineIndex(doc.raw);
+  HeaderScan s = scan_header_block(doc.raw);
+  bool eml_shape = s.has_key && s.has_blank_end;
+  std::string ext = text::ascii_lower(opts.extension_hint);
+  bool eml;
+  if (ext == ".txt") eml = eml_shape && !s.only_txt_fields;  // a plain draft's own header block stays .txt
+  else if (ext == ".eml") eml = eml_shape;
+  else eml = eml_shape && !s.only_txt_fields ? true : (eml_shape && s.fields > 0 && ext != ".txt" && ext != "");
+  doc.format = eml ? Format::Eml : Format::Txt;
+  if (eml) detail::parse_eml(doc);
+  else detail::parse_txt(doc);
+  detail::segment(doc);
+  return doc;
+}
+
+namespace detail {
+
+void append_raw_utf8(Document& doc, uint32_t raw_begin, uint32_t raw_end, bool record_invalid) {
+  std::string_view raw = doc.raw;
+  uint32_t i = raw_begin;
+  uint32_t run = raw_begin;
+  auto flush = [&](uint32_t upto) {
+    if (upto > run) {
+      doc.map.add_linear(static_cast<uint32_t>(doc.text.size()), run, upto - run);
+      doc.text.append(raw.substr(run, upto - run));
+    }
+  };
+  while (i < raw_end) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t cp = text::decode(raw.substr(0, raw_end), i, len);
+    if (cp != text::kInvalid) {
+      i += static_cast<uint32_t>(len);
+      continue;
+    }
+    flush(i);
+    uint32_t bad_b = i;
+    // A run of invalid bytes: one U+FFFD each, each mapped onto its byte.
+    while (i < raw_end) {
+      unsigned char cc = static_cast<unsigned char>(raw[i]);
+      if (cc < 0x80) break;
+      size_t l2;
+      if (text::decode(raw.substr(0, raw_end), i, l2) != text::kInvalid) break;
+      doc.map.add_opaque(static_cast<uint32_t>(doc.text.size()), 3, i, 1);
+      doc.text.append("\xEF\xBF\xBD");
+      ++i;
+    }
+    if (record_invalid) doc.invalid_utf8.push_back({bad_b, i});
+    run = i;
+  }
+  flush(raw_end);
+}
+
+void parse_txt(Document& doc) {
+  const std::string_view raw = doc.raw;
+  const uint32_t n = static_cast<uint32_t>(raw.size());
+  doc.text.reserve(raw.size());
+  append_raw_utf8(doc, 0, n, true);
+  // Optional header block of known fields at the top, ended by a blank line
+  // (or by the first line that is not a header field).
+  std::string_view t = doc.text;
+  uint32_t i = 0;
+  if (t.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  uint32_t body_start = i;
+  bool any = false;
+  while (i < t.size()) {
+    uint32_t e = static_cast<uint32_t>(std::min(t.find('\n', i), t.size()));
+    uint32_t le = e;
+    if (le > i && t[le - 1] == '\r') --le;
+    std::string_view line = t.substr(i, le - i);
+    if (line.empty() || text::trim(line).empty()) {
+      if (any) body_start = std::min<uint32_t>(e + 1, static_cast<uint32_t>(t.size()));
+      break;
+    }
+    size_t nl = header_name_len(line);
+    if (nl == 0 || !is_txt_header(line.substr(0, nl))) {
+      if (any) body_start = i;
+      break;
+    }
+    any = true;
+    uint32_t vb = i + static_cast<uint32_t>(nl) + 1;
+    while (vb < le && (t[vb] == ' ' || t[vb] == '\t')) ++vb;
+    uint32_t ve = le;
+    while (ve > vb && (t[ve - 1] == ' ' || t[ve - 1] == '\t')) --ve;
+    Header h;
+    h.name = std::string(line.substr(0, nl));
+    h.value = std::string(t.substr(vb, ve - vb));
+    h.raw = doc.map.to_raw({i, le});
+    h.raw_value = doc.map.to_raw({vb, ve});
+    h.text_value = Span{vb, ve};
+    doc.headers.push_back(std::move(h));
+    body_start = std::min<uint32_t>(e + 1, static_cast<uint32_t>(t.size()));
+    i = e + 1;
+  }
+  for (const Header& h : doc.headers) {
+    if (iequals(h.name, "Subject") && !doc.subject_text) doc.subject_text = h.text_value;
+    else if (iequals(h.name, "To")) {
+      auto a = parse_address_list(h.value);
+      doc.to.insert(doc.to.end(), a.begin(), a.end());
+    } else if (iequals(h.name, "Cc")) {
+      auto a = parse_address_list(h.value);
+      doc.cc.insert(doc.cc.end(), a.begin(), a.end());
+    } else if (iequals(h.name, "From")) {
+      auto a = parse_address_list(h.value);
+      doc.from.insert(doc.from.end(), a.begin(), a.end());
+    } else if (iequals(h.name, "References")) {
+      std::string_view v = h.value;
+      size_t p = 0;
+      while ((p = v.find('<', p)) != std::string_view::npos) {
+        size_t q = v.find('>', p);
+        if (q == std::string_view::npos) break;
+        doc.references.emplace_back(v.substr(p, q - p + 1));
+        p = q + 1;
+      }
+    }
+  }
+  doc.body = {body_start, static_cast<uint32_t>(doc.text.size())};
+}
+
+// ---------------------------------------------------------------------------
+// Segmentation
+// ---------------------------------------------------------------------------
+
+namespace {
+
+struct Cursor {
+  std::string_view s;
+  char32_t at(size_t i, size_t& len) const { return text::decode(s, i, len); }
+};
+
+std::string_view view(const Document& d, Line l) { return std::string_view(d.text).substr(l.begin, l.end - l.begin); }
+
+bool is_blank(std::string_view line) {
+  for (size_t i = 0; i < line.size();) {
+    size_t len;
+    char32_t cp = text::decode(line, i, len);
+    if (!text::is_space(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Line without leading/trailing white space (Unicode-aware).
+Line trim_line(const Document& d, Line l) {
+  std::string_view s = d.text;
+  while (l.begin < l.end) {
+    size_t len;
+    char32_t cp = text::decode(s, l.begin, len);
+    if (!text::is_space(cp)) break;
+    l.begin += static_cast<uint32_t>(len);
+  }
+  while (l.end > l.begin) {
+    size_t len;
+    char32_t cp = text::decode_before(s, l.end, len);
+    if (!text::is_space(cp)) break;
+    l.end -= static_cast<uint32_t>(len);
+  }
+  return l;
+}
+
+int count_words(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    char32_t cp = text::decode(s, i, len);
+    bool w = !text::is_space(cp);
+    if (w && !in) ++n;
+    in = w;
+    i += len;
+  }
+  return n;
+}
+
+bool is_quote_line(std::string_view l) {
+  size_t i = 0;
+  while (i < l.size() && i < 3 && l[i] == ' ') ++i;
+  return i < l.size() && l[i] == '>';
+}
+
+bool ends_with_wrote(std::string_view l) {
+  l = text::trim(l);
+  static constexpr std::string_view kEnds[] = {"wrote:", "a écrit :", "a écrit:", "schrieb:", "escribió:"};
+  for (auto e : kEnds)
+    if (l.size() >= e.size() && iequals(l.substr(l.size() - e.size()), e)) return true;
+  return false;
+}
+
+bool is_forward_marker(std::string_view l) {
+  l = text::trim(l);
+  if (l.find("Forwarded message") != std::string_view::npos && l.substr(0, 3) == "---") return true;
+  if (l.find("Original Message") != std::string_view::npos && l.substr(0, 3) == "---") return true;
+  if (istarts(l, "Begin forwarded message")) return true;
+  return false;
+}
+
+// A line made only of underscores or dashes, as clients put above a quoted header block.
+bool is_rule_line(std::string_view l) {
+  l = text::trim(l);
+  if (l.size() < 10) return false;
+  return std::all_of(l.begin(), l.end(), [](char c) { return c == '_' || c == '-'; });
+}
+
+bool is_sig_delimiter(std::string_view l) { return l == "-- " || l == "--"; }
+
+constexpr std::string_view kGreetings[] = {
+    "dear", "hello", "hi", "hey", "hiya", "heya", "yo", "sup", "howdy", "greetings", "good morning",
+    "good afternoon", "good evening", "good day", "morning", "afternoon", "evening", "to whom it may concern",
+    "hey there", "hi there", "hello there", "dear sir", "dear madam", "g'day", "salutations", "hallo"};
+
+constexpr std::string_view kTitles[] = {"mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "sir", "madam"};
+
+// Length of the greeting word(s) a line starts with, or 0.
+size_t greeting_prefix(std::string_view l) {
+  size_t best = 0;
+  for (auto g : kGreetings) {
+    if (l.size() >= g.size() && iequals(l.substr(0, g.size()), g)) {
+      if (l.size() == g.size()) { best = std::max(best, g.size()); continue; }
+      unsigned char c = static_cast<unsigned char>(l[g.size()]);
+      if (c == ' ' || c == ',' || c == ':' || c == '!' || c == '.' || c == '\t' || c >= 0x80)
+        best = std::max(best, g.size());
+    }
+  }
+  return best;
+}
+
+bool word_is_title(std::string_view w) {
+  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  for (auto t : kTitles)
+    if (iequals(w, t)) return true;
+  return false;
+}
+
+// "Priya," / "Ms. Patel," / "Dr. Kim:" : names alone ending with , or :
+bool is_name_only_greeting(std::string_view l) {
+  if (l.empty() || (l.back() != ',' && l.back() != ':')) return false;
+  std::string_view body = l.substr(0, l.size() - 1);
+  int n = 0;
+  size_t i = 0;
+  while (i < body.size()) {
+    while (i < body.size() && body[i] == ' ') ++i;
+    size_t b = i;
+    while (i < body.size() && body[i] != ' ') ++i;
+    if (b == i) break;
+    std::string_view w = body.substr(b, i - b);
+    ++n;
+    size_t len;
+    char32_t cp = text::decode(w, 0, len);
+    if (!word_is_title(w) && !text::is_upper(cp)) return false;
+    for (char c : w)
+      if (c == '@' || (c >= '0' && c <= '9')) return false;
+  }
+  return n >= 1 && n <= 4;
+}
+
+constexpr std::string_view kClosings[] = {
+    "best regards", "kind regards", "warm regards", "warmest regards", "kindest regards", "regards", "best wishes",
+    "all the best", "best", "sincerely", "yours sincerely", "sincerely yours", "yours truly", "yours faithfully",
+    "respectfully", "respectfully yours", "thank you", "thank you again", "thank you so much", "thanks",
+    "thanks again", "thanks so much", "many thanks", "with thanks", "with gratitude", "with appreciation",
+    "gratefully", "cheers", "warmly", "warm wishes", "with best regards", "with kind regards", "cordially",
+    "take care", "talk soon", "looking forward", "best of luck", "very best", "all best", "yours",
+    "thank you for your time", "thank you for your consideration", "thanks for your time",
+    "thank you kindly", "appreciatively", "regards and thanks", "ciao", "later", "peace", "xoxo", "love"};
+
+// Length of the closing phrase a line is, ignoring case and a trailing , . ! —
+// 0 when the line is not a closing. `comma` tells whether it ends with a comma.
+size_t closing_len(std::string_view l, bool& comma, size_t& name_after) {
+  comma = false;
+  name_after = 0;
+  std::string_view core = l;
+  while (!core.empty() && (core.back() == ',' || core.back() == '.' || core.back() == '!' || core.back() == ' '))
+    core.remove_suffix(1);
+  comma = !l.empty() && l.back() == ',';
+  for (auto c : kClosings)
+    if (iequals(core, c)) return c.size();
+  // "Best, Jordan" / "Thanks, Priya Patel": a closing then a short name.
+  size_t p = core.find(',');
+  if (p != std::string_view::npos && p + 1 < core.size()) {
+    std::string_view head = core.substr(0, p);
+    std::string_view tail = text::trim(core.substr(p + 1));
+    int tw = count_words(tail);
+    if (tw >= 1 && tw <= 3) {
+      size_t len;
+      if (text::is_upper(text::decode(tail, 0, len)))
+        for (auto c : kClosings)
+          if (iequals(head, c)) {
+            comma = true;
+            name_after = l.size() - tail.size();
+            // position of the name in l
+            name_after = static_cast<size_t>(tail.data() - l.data());
+            return c.size();
+          }
+    }
+  }
+  return 0;
+}
+
+bool looks_like_contact(std::string_view l) {
+  int digits = 0;
+  for (char c : l) digits += (c >= '0' && c <= '9');
+  if (digits >= 7) return true;
+  if (l.find('@') != std::string_view::npos) return true;
+  if (l.find("://") != std::string_view::npos || istarts(text::trim(l), "www.")) return true;
+  if (l.find("linkedin.com") != std::string_view::npos || l.find("LinkedIn") != std::string_view::npos) return true;
+  return false;
+}
+
+bool looks_like_name(std::string_view l) {
+  l = text::trim(l);
+  if (l.empty() || l.size() > 60) return false;
+  int words = 0;
+  size_t i = 0;
+  while (i < l.size()) {
+    while (i < l.size() && l[i] == ' ') ++i;
+    size_t b = i;
+    while (i < l.size() && l[i] != ' ') ++i;
+    if (b == i) break;
+    std::string_view w = l.substr(b, i - b);
+    ++words;
+    size_t len;
+    char32_t cp = text::decode(w, 0, len);
+    if (!text::is_upper(cp) && !word_is_title(w)) {
+      // particles in names: de, van, von, da, bin, al, ní, mac…
+      static constexpr std::string_view kParticles[] = {"de", "van", "von", "da", "del", "der", "den", "bin", "binti",
+                                                        "al", "el", "la", "le", "ní", "ní", "mac", "dos", "das", "du", "di", "y"};
+      bool ok = false;
+      for (auto pp : kParticles) ok |= iequals(w, pp);
+      if (!ok) return false;
+    }
+    for (char c : w)
+      if (c == '@' || c == ':' || c == '/' || (c >= '0' && c <= '9')) return false;
+  }
+  if (l.back() == '.' && words > 1 && l.size() > 3 && l[l.size() - 3] != ' ') {
+    // "Jordan Lee." is still a name, "Dr." handled as title; a sentence ends with a lower-case word
+  }
+  return words >= 1 && words <= 5;
+}
+
+bool is_mobile_footer(std::string_view l) {
+  l = text::trim(l);
+  return istarts(l, "sent from my ") || istarts(l, "sent from outlook") || istarts(l, "get outlook for") ||
+         istarts(l, "sent via ");
+}
+
+// Signature-ish line: short, no sentence.
+bool is_sig_line(std::string_view l) {
+  l = text::trim(l);
+  if (l.empty()) return true;
+  if (looks_like_contact(l) || is_mobile_footer(l)) return true;
+  if (count_words(l) > 8) return false;
+  char last = l.back();
+  if (last == '?' || last == '!') return false;
+  if (last == '.' && count_words(l) > 3) return false;
+  return true;
+}
+
+constexpr std::string_view kAbbrev[] = {
+    "mr", "ms", "mrs", "dr", "prof", "sr", "jr", "st", "mt", "e.g", "i.e", "etc", "vs", "u.s", "u.k", "u.s.a", "a.m",
+    "p.m", "no", "inc", "ltd", "co", "corp", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat",
+    "sun", "ph.d", "b.sc", "m.sc", "b.a", "m.a", "mba", "cf", "al", "ave", "rd", "blvd", "ext", "tel", "mx", "messrs"};
+
+bool is_abbreviation(std::string_view w) {
+  if (w.size() > 6) return false;
+  for (auto a : kAbbrev)
+    if (iequals(w, a)) return true;
+  // single letters as initials ("J. Smith"), except I
+  if (w.size() == 1 && w[0] != 'I' && ((w[0] >= 'A' && w[0] <= 'Z'))) return true;
+  return false;
+}
+
+bool url_start(std::string_view s, size_t i) {
+  std::string_view r = s.substr(i);
+  return istarts(r, "http://") || istarts(r, "https://") || istarts(r, "www.") || istarts(r, "mailto:");
+}
+
+// Tokenizes [b, e) of doc.text into words (Unicode letters/digits with inner
+// apostrophes and hyphens; a URL or an e-mail address is one word).
+void tokenize(Document& doc, uint32_t b, uint32_t e) {
+  std::string_view s = doc.text;
+  uint32_t i = b;
+  while (i < e) {
+    size_t len;
+    char32_t cp = text::decode(s, i, len);
+    if (!text::is_alnum(cp)) {
+      i += static_cast<uint32_t>(len);
+      continue;
+    }
+    // Find the white-space-delimited chunk for URL / e-mail detection.
+    uint32_t chunk_end = i;
+    while (chunk_end < e) {
+      size_t l2;
+      char32_t c2 = text::decode(s, chunk_end, l2);
+      if (text::is_space(c2) || c2 == '<' || c2 == '>' || c2 == '(' || c2 == ')' || c2 == '"' || c2 == ',' ||
+          c2 == ';' || c2 == U'\u201C' || c2 == U'\u201D')
+        break;
+      chunk_end += static_cast<uint32_t>(l2);
+    }
+    std::string_view chunk = s.substr(i, chunk_end - i);
+    bool url = url_start(s, i) || chunk.find("://") != std::string_view::npos;
+    size_t at = chunk.find('@');
+    bool email = false;
+    if (!url && at != std::string_view::npos && at > 0) {
+      size_t dot = chunk.find('.', at);
+      email = dot != std::string_view::npos && dot > at + 1 && dot + 1 < chunk.size();
+    }
+    if (!url && !email) {
+      // bare domains with a path: linkedin.com/in/name
+      size_t slash = chunk.find('/');
+      size_t dot = chunk.find('.');
+      if (slash != std::string_view::npos && dot != std::string_view::npos && dot < slash && dot > 0 &&
+          dot + 2 < slash) {
+        std::string_view host = chunk.substr(0, slash);
+        bool hosty = std::all_of(host.begin(), host.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || (c >= 'A' && c <= 'Z');
+        });
+        url = hosty;
+      }
+    }
+    if (url || email) {
+      uint32_t we = chunk_end;
+      while (we > i) {
+        char c = s[we - 1];
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == ']' || c == '}')
+          --we;
+        else
+          break;
+      }
+      Word w{{i, we}, static_cast<uint16_t>((url ? kWordUrl : kWordEmail) | kWordHasLetter)};
+      doc.words.push_back(w);
+      i = we;
+      continue;
+    }
+    uint32_t wb = i;
+    uint32_t we = i;
+    uint16_t flags = 0;
+    int letters = 0, upper = 0, lower = 0;
+    bool first = true;
+    while (we < e) {
+      size_t l2;
+      char32_t c2 = text::decode(s, we, l2);
+      if (text::is_alnum(c2)) {
+        if (text::is_digit(c2)) flags |= kWordHasDigit;
+        else {
+          ++letters;
+          if (text::is_upper(c2)) {
+            ++upper;
+            if (first) flags |= kWordCapitalized;
+          } else if (text::is_lower(c2)) ++lower;
+        }
+        first = false;
+        we += static_cast<uint32_t>(l2);
+        continue;
+      }
+      if (text::is_apostrophe(c2) || text::is_hyphen(c2)) {
+        size_t l3;
+        uint32_t nx = we + static_cast<uint32_t>(l2);
+        if (nx < e && text::is_alnum(text::decode(s, nx, l3))) {
+          we = nx;
+          continue;
+        }
+      }
+      break;
+    }
+    if (letters > 0) flags |= kWordHasLetter;
+    if (letters >= 2 && upper == letters) flags |= kWordAllCaps;
+    doc.words.push_back({{wb, we}, flags});
+    i = we;
+  }
+}
+
+// Splits the words [wb, we) of a paragraph into sentences.
+void split_sentences(Document& doc, Part& part) {
+  std::string_view s = doc.text;
+  part.sentence_begin = static_cast<uint32_t>(doc.sentences.size());
+  uint32_t start_word = part.word_begin;
+  uint32_t sent_begin = part.span.begin;
+  auto is_bullet_start = [&](uint32_t off) {
+    // Whether the line containing off starts with a bullet marker before off.
+    uint32_t ls = off;
+    while (ls > part.span.begin && s[ls - 1] != '\n') --ls;
+    std::string_view pre = text::trim(s.substr(ls, off - ls));
+    return ls > part.span.begin && (pre == "-" || pre == "*" || pre == "\u2022" || pre == "–" ||
+                                     (pre.size() <= 3 && !pre.empty() && (pre.back() == '.' || pre.back() == ')') &&
+                                      pre[0] >= '0' && pre[0] <= '9'));
+  };
+  for (uint32_t w = part.word_begin; w < part.word_end; ++w) {
+    const Word& word = doc.words[w];
+    uint32_t gap_end = w + 1 < part.word_end ? doc.words[w + 1].span.begin : part.span.end;
+    std::string_view gap = s.substr(word.span.end, gap_end - word.span.end);
+    size_t term = gap.find_first_of(".?!");
+    bool ends = false;
+    uint32_t end_off = word.span.end;
+    if (term != std::string_view::npos) {
+      // Only punctuation/quotes/emoji between the word and the terminator.
+      bool clean_prefix = text::trim(gap.substr(0, term)).find_first_of(" \t\n") == std::string_view::npos;
+      if (clean_prefix) {
+        size_t k = term;
+        while (k < gap.size() && std::strchr(".?!\"')]\xE2\x80\x9D\xE2\x80\x99", gap[k]) != nullptr && gap[k] != 0) ++k;
+        // the rest must start with space or be the end
+        bool followed_by_space = k >= gap.size() || gap[k] == ' ' || gap[k] == '\n' || gap[k] == '\r' || gap[k] == '\t';
+        if (followed_by_space) {
+          bool next_ok = true;
+          if (w + 1 < part.word_end) {
+            size_t len;
+            char32_t c = text::decode(s, doc.words[w + 1].span.begin, len);
+            next_ok = text::is_upper(c) || text::is_digit(c) || !text::is_letter(c);
+          }
+          bool abbrev = gap[term] == '.' && term == 0 && !(word.flags & (kWordUrl | kWordEmail)) &&
+                        is_abbreviation(s.substr(word.span.begin, word.span.size()));
+          // "U.S." style: the word is followed by ".X." chains
+          if (next_ok && !abbrev) {
+            ends = true;
+            end_off = word.span.end + static_cast<uint32_t>(k);
+          }
+        }
+      }
+    }
+    if (!ends && w + 1 < part.word_end) {
+      // a line break before a bullet item, or a blank gap, ends a sentence
+      uint32_t nb = doc.words[w + 1].span.begin;
+      if (gap.find('\n') != std::string_view::npos && is_bullet_start(nb)) {
+        ends = true;
+        end_off = word.span.end;
+        while (end_off < gap_end && (s[end_off] == '.' || s[end_off] == ';' || s[end_off] == ',' || s[end_off] == ':')) ++end_off;
+      }
+    }
+    if (w + 1 == part.word_end) {
+      ends = true;
+      if (end_off == word.span.end) {
+        // extend over trailing punctuation up to the end of the paragraph
+        uint32_t x = part.span.end;
+        end_off = std::max(end_off, x);
+      }
+    }
+    if (ends) {
+      Sentence sent;
+      sent.span = {std::min(sent_begin, doc.words[start_word].span.begin), end_off};
+      sent.word_begin = start_word;
+      sent.word_end = w + 1;
+      doc.sentences.push_back(sent);
+      start_word = w + 1;
+      if (w + 1 < part.word_end) {
+        // the next sentence starts at its first non-space char after the terminator
+        uint32_t nb = end_off;
+        while (nb < doc.words[w + 1].span.begin) {
+          size_t len;
+          char32_t c = text::decode(s, nb, len);
+          if (!text::is_space(c) && c != '-' && c != '*' && c != U'\u2022') break;
+          nb += static_cast<uint32_t>(len);
+        }
+        sent_begin = nb;
+      }
+    }
+  }
+  part.sentence_end = static_cast<uint32_t>(doc.sentences.size());
+}
+
+void fill_signature_info(Document& doc, const std::vector<Line>& lines) {
+  SignatureInfo& info = doc.signature;
+  bool seen_name = false;
+  for (Line l : lines) {
+    std::string_view v = text::trim(view(doc, l));
+    if (v.empty() || is_sig_delimiter(view(doc, l))) continue;
+    if (is_mobile_footer(v)) {
+      info.mobile_footer = true;
+      continue;
+    }
+    std::string_view lower_probe = v;
+    bool linkedin = false;
+    for (size_t k = 0; k + 8 <= lower_probe.size(); ++k)
+      if (iequals(lower_probe.substr(k, 8), "linkedin")) linkedin = true;
+    int digits = 0;
+    for (char c : v) digits += (c >= '0' && c <= '9');
+    bool phone = digits >= 7 && v.find('@') == std::string_view::npos && v.find("://") == std::string_view::npos;
+    bool email = false, url = false;
+    size_t at = v.find('@');
+    if (at != std::string_view::npos && v.find('.', at) != std::string_view::npos) email = true;
+    if (v.find("://") != std::string_view::npos || v.find("www.") != std::string_view::npos ||
+        v.find(".com/") != std::string_view::npos || v.find(".io") != std::string_view::npos ||
+        v.find(".dev") != std::string_view::npos || linkedin)
+      url = url || !email || v.find("://") != std::string_view::npos;
+    if (email && v.find("://") == std::string_view::npos && !linkedin) url = false;
+    info.linkedin |= linkedin;
+    info.phone |= phone;
+    info.email |= email;
+    info.url |= url;
+    if (!phone && !email && !url && !linkedin) {
+      if (!seen_name && looks_like_name(v)) {
+        Line t = trim_line(doc, l);
+        info.name = Span{t.begin, t.end};
+        seen_name = true;
+      } else if (seen_name) {
+        info.title = true;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void segment(Document& doc) {
+  std::string_view s = doc.text;
+  std::vector<Part> parts;
+  if (doc.subject_text) {
+    Part p;
+    p.kind = PartKind::Subject;
+    p.span = *doc.subject_text;
+    parts.push_back(p);
+  }
+  std::vector<Line> lines = split_lines(s, doc.body.begin, doc.body.end);
+  const size_t n = lines.size();
+  // 1. Quoted lines and where quoting takes over the rest.
+  std::vector<uint8_t> quoted(n, 0);
+  size_t quote_from = n;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view l = view(doc, lines[i]);
+    std::string_view t = text::trim(l);
+    if (is_forward_marker(l)) { quote_from = i; break; }
+    if (istarts(t, "On ") && ends_with_wrote(l)) { quote_from = i; break; }
+    if (istarts(t, "On ") && i + 1 < n && ends_with_wrote(view(doc, lines[i + 1])) &&
+        count_words(view(doc, lines[i + 1])) <= 8) { quote_from = i; break; }
+    if (is_rule_line(l) && i + 1 < n && istarts(text::trim(view(doc, lines[i + 1])), "From:")) { quote_from = i; break; }
+    if (istarts(t, "From:") && i + 1 < n &&
+        (istarts(text::trim(view(doc, lines[i + 1])), "Sent:") || istarts(text::trim(view(doc, lines[i + 1])), "Date:"))) {
+      quote_from = i;
+      break;
+    }
+    if (is_quote_line(l)) quoted[i] = 1;
+  }
+  for (size_t i = quote_from; i < n; ++i) quoted[i] = 1;
+  // 2. The author's lines end at the first quote-only region after the last author line.
+  size_t main_end = quote_from;  // lines [0, main_end) may hold author text
+  // signature delimiter
+  size_t delim = main_end;
+  for (size_t i = 0; i < main_end; ++i)
+    if (!quoted[i] && is_sig_delimiter(view(doc, lines[i]))) { delim = i; break; }
+  // 3. Blocks of non-blank, non-quoted lines before the delimiter.
+  struct Block { size_t first, last; };  // line indexes, inclusive
+  std::vector<Block> blocks;
+  for (size_t i = 0; i < delim; ++i) {
+    if (quoted[i] || is_blank(view(doc, lines[i]))) continue;
+    if (!blocks.empty() && blocks.back().last + 1 == i) blocks.back().last = i;
+    else blocks.push_back({i, i});
+  }
+  // Trailing mobile footers belong to the signature region.
+  size_t footer_line = n;
+  if (!blocks.empty()) {
+    Block& b = blocks.back();
+    if (is_mobile_footer(view(doc, lines[b.last]))) {
+      footer_line = b.last;
+      if (b.first == b.last) blocks.pop_back();
+      else b.last -= 1;
+    }
+  }
+  // 4. Salutation.
+  std::optional<Span> salutation;
+  size_t para_first_line = blocks.empty() ? 0 : blocks.front().first;
+  uint32_t para_first_offset = 0;  // when the greeting shares its line with text
+  if (!blocks.empty()) {
+    Line l = trim_line(doc, lines[blocks.front().first]);
+    std::string_view v = view(doc, l);
+    size_t g = greeting_prefix(v);
+    bool whole = false;
+    if (g > 0) {
+      int wc = count_words(v);
+      char last = v.empty() ? 0 : v.back();
+      if (last == ',' || last == ':' || last == '!' || last == '.' || last == '-') whole = wc <= 10;
+      else whole = wc <= 5;
+      if (!whole) {
+        // "Hi Priya, thank you for …": the greeting ends at the first comma within five words.
+        size_t comma = v.find(',');
+        if (comma != std::string_view::npos && count_words(v.substr(0, comma)) <= 5) {
+          salutation = Span{l.begin, l.begin + static_cast<uint32_t>(comma) + 1};
+          para_first_line = blocks.front().first;
+          para_first_offset = l.begin + static_cast<uint32_t>(comma) + 1;
+        }
+      }
+    } else if (is_name_only_greeting(v)) {
+      whole = true;
+    }
+    if (whole) {
+      salutation = Span{l.begin, l.end};
+      Block& b = blocks.front();
+      if (b.first == b.last) {
+        blocks.erase(blocks.begin());
+      } else {
+        b.first += 1;
+      }
+    }
+  }
+  // 5. Closing and signature, from the end.
+  std::optional<Span> closing;
+  std::optional<Span> sig_span;
+  std::vector<Line> sig_lines;
+  if (!blocks.empty()) {
+    // Walk back over the trailing short lines of the last two blocks.
+    std::vector<size_t> tail;  // line indexes, from the end
+    for (size_t bi = blocks.size(); bi-- > 0 && tail.size() < 12;) {
+      bool stop = false;
+      for (size_t li = blocks[bi].last + 1; li-- > blocks[bi].first;) {
+        bool comma_unused;
+        size_t name_unused;
+        if (!is_sig_line(view(doc, lines[li])) &&
+            closing_len(text::trim(view(doc, lines[li])), comma_unused, name_unused) == 0) {
+          stop = true;
+          break;
+        }
+        tail.push_back(li);
+        if (tail.size() >= 12) break;
+      }
+      if (stop || blocks.size() - bi >= 2) break;
+    }
+    size_t closing_line = n;
+    size_t closing_name_at = 0;
+    for (size_t k = 0; k < tail.size(); ++k) {
+      size_t li = tail[k];
+      Line t = trim_line(doc, lines[li]);
+      bool comma;
+      size_t name_after;
+      size_t cl = closing_len(view(doc, t), comma, name_after);
+      if (cl == 0) continue;
+      bool followed_by_name = k > 0;  // a line after it
+      if (comma || followed_by_name || name_after) {
+        closing_line = li;
+        closing_name_at = name_after;
+        if (name_after) closing = Span{t.begin, t.begin + static_cast<uint32_t>(cl) + 1};
+        else closing = Span{t.begin, t.end};
+        if (name_after) sig_lines.push_back({t.begin + static_cast<uint32_t>(name_after), t.end});
+        break;
+      }
+    }
+    if (closing_line < n) {
+      // everything after the closing line (up to the delimiter) is signature
+      for (size_t li = closing_line + 1; li < delim; ++li)
+        if (!quoted[li] && !is_blank(view(doc, lines[li]))) sig_lines.push_back(trim_line(doc, lines[li]));
+      // drop the blocks from the closing on
+      while (!blocks.empty() && blocks.back().first > closing_line) blocks.pop_back();
+      if (!blocks.empty() && blocks.back().last >= closing_line) {
+        if (blocks.back().first == closing_line) blocks.pop_back();
+        else blocks.back().last = closing_line - 1;
+      }
+    } else if (blocks.size() >= 2 || (salutation && !blocks.empty())) {
+      // No closing: a last block of short lines opening with a name is a signature.
+      Block b = blocks.back();
+      bool all_sig = true;
+      for (size_t li = b.first; li <= b.last; ++li) all_sig &= is_sig_line(view(doc, lines[li]));
+      std::string_view firstl = text::trim(view(doc, lines[b.first]));
+      if (all_sig && (looks_like_name(firstl) || looks_like_contact(firstl)) && b.last - b.first < 8 &&
+          !(firstl.size() && (firstl.back() == '.' || firstl.back() == '?')) && blocks.size() + (salutation ? 1 : 0) >= 2) {
+        for (size_t li = b.first; li <= b.last; ++li) sig_lines.push_back(trim_line(doc, lines[li]));
+        blocks.pop_back();
+      }
+    }
+    (void)closing_name_at;
+  }
+  // delimited signature block
+  if (delim < main_end) {
+    doc.signature.delimited = true;
+    for (size_t li = delim + 1; li < main_end; ++li)
+      if (!quoted[li] && !is_blank(view(doc, lines[li]))) sig_lines.push_back(trim_line(doc, lines[li]));
+  }
+  if (footer_line < n) sig_lines.push_back(trim_line(doc, lines[footer_line]));
+  if (!sig_lines.empty()) {
+    sig_span = Span{sig_lines.front().begin, sig_lines.back().end};
+    fill_signature_info(doc, sig_lines);
+    if (!doc.signature.name && doc.signature.mobile_footer && sig_lines.size() == 1) {
+      // only "Sent from my iPhone": no signature proper
+    }
+  }
+  // 6. Parts.
+  if (salutation) parts.push_back({PartKind::Salutation, *salutation});
+  for (size_t bi = 0; bi < blocks.size(); ++bi) {
+    Line fl = lines[blocks[bi].first];
+    Line ll = lines[blocks[bi].last];
+    uint32_t b = fl.begin;
+    if (para_first_offset && blocks[bi].first == para_first_line) b = para_first_offset;
+    Line t = trim_line(doc, {b, ll.end});
+    if (t.begin >= t.end) continue;
+    parts.push_back({PartKind::Paragraph, {t.begin, t.end}});
+  }
+  if (closing) parts.push_back({PartKind::Closing, *closing});
+  if (sig_span && !(doc.signature.mobile_footer && !doc.signature.name && sig_lines.size() == 1)) {
+    parts.push_back({PartKind::Signature, *sig_span});
+  } else if (sig_span && doc.signature.mobile_footer) {
+    doc.signature.mobile_footer = true;
+  }
+  // Quoted parts: runs of quoted lines (blank lines inside kept).
+  for (size_t i = 0; i < n;) {
+    if (!quoted[i]) { ++i; continue; }
+    size_t j = i;
+    while (j + 1 < n && (quoted[j + 1] || (is_blank(view(doc, lines[j + 1])) && j + 2 < n && quoted[j + 2]))) ++j;
+    parts.push_back({PartKind::Quoted, {lines[i].begin, lines[j].end}});
+    i = j + 1;
+  }
+  std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.span.begin < b.span.begin; });
+  // 7. Words and sentences of the author's parts.
+  doc.words.reserve(s.size() / 6);
+  for (Part& p : parts) {
+    p.word_begin = static_cast<uint32_t>(doc.words.size());
+    if (p.kind != PartKind::Quoted) tokenize(doc, p.span.begin, p.span.end);
+    p.word_end = static_cast<uint32_t>(doc.words.size());
+    if (p.kind == PartKind::Paragraph && p.word_end > p.word_begin) split_sentences(doc, p);
+    else p.sentence_begin = p.sentence_end = static_cast<uint32_t>(doc.sentences.size());
+  }
+  doc.parts = std::move(parts);
+}
+
+}  // namespace detail
+}  // namespace fulint
