@@ -316,8 +316,8 @@ int main(int argc, char** argv) {
   app.add_flag("--list-rules", o.list, "List every rule: id, default severity, summary");
   app.add_option("--explain", o.explain, "Print a rule's documentation");
   app.add_option("--config", o.config, "Use this config file instead of looking up .fulint.json");
-  app.add_option("--enable", o.enable, "Enable a rule (repeatable)")->take_last()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--disable", o.disable, "Disable a rule (repeatable)")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--enable", o.enable, "Enable a rule (repeatable)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--disable", o.disable, "Disable a rule (repeatable)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "hint"}))->default_str("warning");
   app.add_option("--interview-date", o.interview_date, "When the interview was (ISO 8601), if the draft has no X-Interview-Date header");

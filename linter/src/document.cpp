@@ -418,7 +418,16 @@ constexpr std::string_view kClosings[] = {
     "gratefully", "cheers", "warmly", "warm wishes", "with best regards", "with kind regards", "cordially",
     "take care", "talk soon", "looking forward", "best of luck", "very best", "all best", "yours",
     "thank you for your time", "thank you for your consideration", "thanks for your time",
-    "thank you kindly", "appreciatively", "regards and thanks", "ciao", "later", "peace", "xoxo", "love"};
+    "thank you kindly", "appreciatively", "regards and thanks", "ciao", "later", "peace", "xoxo", "love",
+    "thank you for your time and consideration", "thank you again for your time",
+    "thank you again for your consideration", "thank you again for the opportunity", "thanks again for your time",
+    "thank you for the opportunity", "with many thanks", "many thanks again", "best regards and thank you",
+    "with warm regards", "with warmest regards", "warm wishes and thanks", "kind regards and thanks",
+    "looking forward to hearing from you", "sincerely and gratefully",
+    "thanks and regards", "thanks & regards", "best, and thank you", "respectfully submitted", "with respect",
+    "best wishes and thanks", "with sincere thanks", "with sincere appreciation", "kind wishes", "fond regards",
+    "all my best", "my best", "be well", "until soon", "have a great day", "have a great weekend",
+    "have a nice day", "have a good day", "have a good weekend", "enjoy your weekend"};
 
 // Length of the closing phrase a line is, ignoring case and a trailing , . ! —
 // 0 when the line is not a closing. `comma` tells whether it ends with a comma.
@@ -500,16 +509,47 @@ bool is_mobile_footer(std::string_view l) {
          istarts(l, "sent via ");
 }
 
+bool is_abbreviation(std::string_view w);
+
+// Whether every word of a line starts with an upper-case letter or a
+// non-letter ("Senior Analyst, Acme Corp.", "VP of Sales" has "of": no).
+bool title_case(std::string_view l) {
+  size_t i = 0;
+  while (i < l.size()) {
+    while (i < l.size() && l[i] == ' ') ++i;
+    if (i >= l.size()) break;
+    size_t len;
+    char32_t cp = text::decode(l, i, len);
+    if (text::is_lower(cp)) return false;
+    while (i < l.size() && l[i] != ' ') ++i;
+  }
+  return true;
+}
+
 // Signature-ish line: short, no sentence.
 bool is_sig_line(std::string_view l) {
   l = text::trim(l);
   if (l.empty()) return true;
   if (looks_like_contact(l) || is_mobile_footer(l)) return true;
-  if (count_words(l) > 8) return false;
+  int words = count_words(l);
+  if (words > 8) return false;
   char last = l.back();
   if (last == '?' || last == '!') return false;
-  if (last == '.' && count_words(l) > 3) return false;
+  if (last == '.' && words > 3) {
+    // "Senior Analyst, Acme Corp." / "Jordan Lee, Ph.D.": a title or a name, not a sentence.
+    size_t sp = l.find_last_of(" ,");
+    std::string_view lastw = l.substr(sp == std::string_view::npos ? 0 : sp + 1);
+    lastw.remove_suffix(1);
+    return title_case(l) || is_abbreviation(lastw);
+  }
   return true;
+}
+
+// "P.S. …" / "PS: …": a postscript after the signature is still the author's text.
+bool is_postscript(std::string_view l) {
+  l = text::trim(l);
+  return istarts(l, "p.s.") || istarts(l, "p.p.s") || istarts(l, "ps:") || istarts(l, "ps -") || istarts(l, "ps,") ||
+         istarts(l, "p.s:") || istarts(l, "p.s ");
 }
 
 constexpr std::string_view kAbbrev[] = {
@@ -656,7 +696,9 @@ void split_sentences(Document& doc, Part& part) {
         size_t k = term;
         while (k < gap.size() && std::strchr(".?!\"')]\xE2\x80\x9D\xE2\x80\x99", gap[k]) != nullptr && gap[k] != 0) ++k;
         // the rest must start with space or be the end
-        bool followed_by_space = k >= gap.size() || gap[k] == ' ' || gap[k] == '\n' || gap[k] == '\r' || gap[k] == '\t';
+        // (at the end of the gap, only the end of the paragraph counts: "3.5", "end.Next" go on)
+        bool followed_by_space = k >= gap.size() ? w + 1 == part.word_end
+                                                 : gap[k] == ' ' || gap[k] == '\n' || gap[k] == '\r' || gap[k] == '\t';
         if (followed_by_space) {
           bool next_ok = true;
           if (w + 1 < part.word_end) {

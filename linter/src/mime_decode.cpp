@@ -431,8 +431,11 @@ std::string sanitize_utf8(std::string_view s) {
 std::string to_utf8_plain(std::string_view bytes, std::string_view label) {
   Charset cs = lookup_charset(label);
   if (cs.kind == CharsetKind::Utf8 || cs.kind == CharsetKind::Unknown) return sanitize_utf8(bytes);
-  if (all_ascii(bytes)) return std::string(bytes);
-  if (cs.kind == CharsetKind::Ascii && text::valid_utf8(bytes)) return std::string(bytes);
+  if (cs.kind == CharsetKind::Ascii) {  // 7-bit, else UTF-8 if valid, else windows-1252
+    if (all_ascii(bytes) || text::valid_utf8(bytes)) return std::string(bytes);
+  }
+  // Icu: converted even when all bytes are 7-bit (ISO-2022-JP, UTF-7 are 7-bit).
+
   thread_local Buf in, out;
   in.clear();
   out.clear();

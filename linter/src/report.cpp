@@ -182,8 +182,10 @@ std::string_view sarif_level(Severity s) {
   }
 }
 
+// A path as a SARIF artifact URI: relative paths stay relative references,
+// absolute ones become file:// URIs.
 std::string uri_of(std::string_view path) {
-  std::string out;
+  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
   for (unsigned char c : path) {
     if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') out += static_cast<char>(c);
     else {
