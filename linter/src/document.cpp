@@ -584,67 +584,24 @@ void tokenize(Document& doc, uint32_t b, uint32_t e) {
       i += static_cast<uint32_t>(len);
       continue;
     }
-    // Find the white-space-delimited chunk for URL / e-mail detection.
-    uint32_t chunk_end = i;
-    while (chunk_end < e) {
-      size_t l2;
-      char32_t c2 = text::decode(s, chunk_end, l2);
-      if (text::is_space(c2) || c2 == '<' || c2 == '>' || c2 == '(' || c2 == ')' || c2 == '"' || c2 == ',' ||
-          c2 == ';' || c2 == U'\u201C' || c2 == U'\u201D')
-        break;
-      chunk_end += static_cast<uint32_t>(l2);
-    }
-    std::string_view chunk = s.substr(i, chunk_end - i);
-    bool url = url_start(s, i) || chunk.find("://") != std::string_view::npos;
-    size_t at = chunk.find('@');
-    bool email = false;
-    if (!url && at != std::string_view::npos && at > 0) {
-      size_t dot = chunk.find('.', at);
-      email = dot != std::string_view::npos && dot > at + 1 && dot + 1 < chunk.size();
-    }
-    if (!url && !email) {
-      // bare domains with a path: linkedin.com/in/name
-      size_t slash = chunk.find('/');
-      size_t dot = chunk.find('.');
-      if (slash != std::string_view::npos && dot != std::string_view::npos && dot < slash && dot > 0 &&
-          dot + 2 < slash) {
-        std::string_view host = chunk.substr(0, slash);
-        bool hosty = std::all_of(host.begin(), host.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || (c >= 'A' && c <= 'Z');
-        });
-        url = hosty;
-      }
-    }
-    if (url || email) {
-      uint32_t we = chunk_end;
-      while (we > i) {
-        char c = s[we - 1];
-        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == ']' || c == '}')
-          --we;
-        else
-          break;
-      }
-      Word w{{i, we}, static_cast<uint16_t>((url ? kWordUrl : kWordEmail) | kWordHasLetter)};
-      doc.words.push_back(w);
-      i = we;
-      continue;
-    }
+    // The word: letters and digits with inner apostrophes and hyphens.
     uint32_t wb = i;
     uint32_t we = i;
     uint16_t flags = 0;
-    int letters = 0, upper = 0, lower = 0;
+    int letters = 0, upper = 0;
     bool first = true;
     while (we < e) {
       size_t l2;
       char32_t c2 = text::decode(s, we, l2);
       if (text::is_alnum(c2)) {
-        if (text::is_digit(c2)) flags |= kWordHasDigit;
-        else {
+        if (text::is_digit(c2)) {
+          flags |= kWordHasDigit;
+        } else {
           ++letters;
           if (text::is_upper(c2)) {
             ++upper;
             if (first) flags |= kWordCapitalized;
-          } else if (text::is_lower(c2)) ++lower;
+          }
         }
         first = false;
         we += static_cast<uint32_t>(l2);
@@ -659,6 +616,52 @@ void tokenize(Document& doc, uint32_t b, uint32_t e) {
         }
       }
       break;
+    }
+    // A URL or an e-mail address is one word. Only a word followed by URL or
+    // address punctuation can start one, so most words skip this.
+    if (we + 1 < e && std::strchr("@.:/_+%", s[we]) != nullptr && s[we] != '\0') {
+      uint32_t chunk_end = we;
+      while (chunk_end < e) {
+        size_t l2;
+        char32_t c2 = text::decode(s, chunk_end, l2);
+        if (text::is_space(c2) || c2 == '<' || c2 == '>' || c2 == '(' || c2 == ')' || c2 == '"' || c2 == ',' ||
+            c2 == ';' || c2 == U'\u201C' || c2 == U'\u201D')
+          break;
+        chunk_end += static_cast<uint32_t>(l2);
+      }
+      std::string_view chunk = s.substr(wb, chunk_end - wb);
+      bool url = url_start(s, wb) || chunk.find("://") != std::string_view::npos;
+      bool email = false;
+      size_t at = chunk.find('@');
+      if (!url && at != std::string_view::npos && at > 0) {
+        size_t dot = chunk.find('.', at);
+        email = dot != std::string_view::npos && dot > at + 1 && dot + 1 < chunk.size();
+      }
+      if (!url && !email) {
+        // bare domains with a path: linkedin.com/in/name
+        size_t slash = chunk.find('/');
+        size_t dot = chunk.find('.');
+        if (slash != std::string_view::npos && dot != std::string_view::npos && dot < slash && dot > 0 &&
+            dot + 2 < slash) {
+          std::string_view host = chunk.substr(0, slash);
+          url = std::all_of(host.begin(), host.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || (c >= 'A' && c <= 'Z');
+          });
+        }
+      }
+      if (url || email) {
+        uint32_t ue = chunk_end;
+        while (ue > wb) {
+          char c = s[ue - 1];
+          if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == ']' || c == '}')
+            --ue;
+          else
+            break;
+        }
+        doc.words.push_back({{wb, ue}, static_cast<uint16_t>((url ? kWordUrl : kWordEmail) | kWordHasLetter)});
+        i = ue;
+        continue;
+      }
     }
     if (letters > 0) flags |= kWordHasLetter;
     if (letters >= 2 && upper == letters) flags |= kWordAllCaps;
@@ -756,44 +759,103 @@ void split_sentences(Document& doc, Part& part) {
   part.sentence_end = static_cast<uint32_t>(doc.sentences.size());
 }
 
-void fill_signature_info(Document& doc, const std::vector<Line>& lines) {
+// A web address without a scheme: a token like "jordanlee.dev" or "github.com/jlee".
+bool has_domain_token(std::string_view v) {
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && v[i] == ' ') ++i;
+    size_t b = i;
+    while (i < v.size() && v[i] != ' ') ++i;
+    std::string_view t = v.substr(b, i - b);
+    while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ')' || t.back() == ';')) t.remove_suffix(1);
+    if (t.empty() || t.find('@') != std::string_view::npos) continue;
+    std::string_view host = t.substr(0, t.find('/'));
+    size_t dot = host.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) continue;
+    std::string_view tld = host.substr(dot + 1);
+    bool letters = tld.size() >= 2 && tld.size() <= 6 &&
+                   std::all_of(tld.begin(), tld.end(), [](char c) { return (c >= 'a' && c <= 'z'); });
+    char c0 = host[0];
+    bool lead = (c0 >= 'a' && c0 <= 'z') || (c0 >= '0' && c0 <= '9') || (c0 >= 'A' && c0 <= 'Z');
+    if (letters && lead && host[dot - 1] != '.') return true;
+  }
+  return false;
+}
+
+// One piece of a signature line: a whole line, or a piece of "Name | Title | Phone".
+void classify_signature_piece(Document& doc, Line piece, bool& seen_name) {
   SignatureInfo& info = doc.signature;
+  piece = trim_line(doc, piece);
+  std::string_view v = view(doc, piece);
+  if (v.empty()) return;
+  if (is_mobile_footer(v)) {
+    info.mobile_footer = true;
+    return;
+  }
+  bool linkedin = false;
+  for (size_t k = 0; k + 8 <= v.size(); ++k)
+    if (iequals(v.substr(k, 8), "linkedin")) linkedin = true;
+  int digits = 0;
+  for (char c : v) digits += (c >= '0' && c <= '9');
+  bool has_scheme = v.find("://") != std::string_view::npos;
+  bool email = false, url = false;
+  size_t at = v.find('@');
+  if (at != std::string_view::npos && v.find('.', at) != std::string_view::npos) email = true;
+  bool phone = digits >= 7 && !email && !has_scheme && !linkedin;
+  if (has_scheme || v.find("www.") != std::string_view::npos || linkedin || (!email && has_domain_token(v)))
+    url = true;
+  if (email && !has_scheme && !linkedin && v.find("www.") == std::string_view::npos) url = false;
+  info.linkedin |= linkedin;
+  info.phone |= phone;
+  info.email |= email;
+  info.url |= url;
+  if (phone || email || url || linkedin) return;
+  if (!seen_name) {
+    // "- Jordan" / "~Jordan": a dash before the name.
+    Line n = piece;
+    while (n.begin < n.end) {
+      size_t len;
+      char32_t cp = text::decode(doc.text, n.begin, len);
+      if (cp != '-' && cp != '~' && cp != U'\u2013' && cp != U'\u2014' && !text::is_space(cp)) break;
+      n.begin += static_cast<uint32_t>(len);
+    }
+    std::string_view nv = view(doc, n);
+    // "Jordan Lee, Data Analyst": the name, then a title.
+    size_t comma = nv.find(',');
+    if (comma != std::string_view::npos && comma > 0 && looks_like_name(nv.substr(0, comma))) {
+      info.name = Span{n.begin, n.begin + static_cast<uint32_t>(comma)};
+      if (!text::trim(nv.substr(comma + 1)).empty()) info.title = true;
+      seen_name = true;
+      return;
+    }
+    if (looks_like_name(nv)) {
+      info.name = Span{n.begin, n.end};
+      seen_name = true;
+    }
+    return;
+  }
+  // A line repeating the name (a "-- " block after "Best, Jordan Lee") is no title.
+  if (info.name && doc.str(*info.name) == v) return;
+  info.title = true;
+}
+
+void fill_signature_info(Document& doc, const std::vector<Line>& lines) {
   bool seen_name = false;
   for (Line l : lines) {
-    std::string_view v = text::trim(view(doc, l));
-    if (v.empty() || is_sig_delimiter(view(doc, l))) continue;
-    if (is_mobile_footer(v)) {
-      info.mobile_footer = true;
-      continue;
-    }
-    std::string_view lower_probe = v;
-    bool linkedin = false;
-    for (size_t k = 0; k + 8 <= lower_probe.size(); ++k)
-      if (iequals(lower_probe.substr(k, 8), "linkedin")) linkedin = true;
-    int digits = 0;
-    for (char c : v) digits += (c >= '0' && c <= '9');
-    bool phone = digits >= 7 && v.find('@') == std::string_view::npos && v.find("://") == std::string_view::npos;
-    bool email = false, url = false;
-    size_t at = v.find('@');
-    if (at != std::string_view::npos && v.find('.', at) != std::string_view::npos) email = true;
-    if (v.find("://") != std::string_view::npos || v.find("www.") != std::string_view::npos ||
-        v.find(".com/") != std::string_view::npos || v.find(".io") != std::string_view::npos ||
-        v.find(".dev") != std::string_view::npos || linkedin)
-      url = url || !email || v.find("://") != std::string_view::npos;
-    if (email && v.find("://") == std::string_view::npos && !linkedin) url = false;
-    info.linkedin |= linkedin;
-    info.phone |= phone;
-    info.email |= email;
-    info.url |= url;
-    if (!phone && !email && !url && !linkedin) {
-      if (!seen_name && looks_like_name(v)) {
-        Line t = trim_line(doc, l);
-        info.name = Span{t.begin, t.end};
-        seen_name = true;
-      } else if (seen_name) {
-        info.title = true;
+    std::string_view v = view(doc, l);
+    if (text::trim(v).empty() || is_sig_delimiter(v)) continue;
+    // Split "Jordan Lee | Data Analyst | 555-123-4567" at | • ·
+    uint32_t b = l.begin;
+    for (uint32_t i = l.begin; i < l.end;) {
+      size_t len;
+      char32_t cp = text::decode(doc.text, i, len);
+      if (cp == '|' || cp == U'\u2022' || cp == U'\u00B7') {
+        classify_signature_piece(doc, {b, i}, seen_name);
+        b = i + static_cast<uint32_t>(len);
       }
+      i += static_cast<uint32_t>(len);
     }
+    classify_signature_piece(doc, {b, l.end}, seen_name);
   }
 }
 
@@ -889,10 +951,17 @@ void segment(Document& doc) {
       }
     }
   }
-  // 5. Closing and signature, from the end.
+  // 5. Closing and signature, from the end. Postscripts ("P.S. …") after the
+  // signature stay paragraphs; they are set aside while looking.
   std::optional<Span> closing;
   std::optional<Span> sig_span;
   std::vector<Line> sig_lines;
+  std::vector<Block> postscripts;
+  while (blocks.size() > 1 && is_postscript(view(doc, lines[blocks.back().first]))) {
+    postscripts.insert(postscripts.begin(), blocks.back());
+    blocks.pop_back();
+  }
+  const size_t sig_end = postscripts.empty() ? delim : postscripts.front().first;
   if (!blocks.empty()) {
     // Walk back over the trailing short lines of the last two blocks.
     std::vector<size_t> tail;  // line indexes, from the end
@@ -912,7 +981,6 @@ void segment(Document& doc) {
       if (stop || blocks.size() - bi >= 2) break;
     }
     size_t closing_line = n;
-    size_t closing_name_at = 0;
     for (size_t k = 0; k < tail.size(); ++k) {
       size_t li = tail[k];
       Line t = trim_line(doc, lines[li]);
@@ -923,17 +991,40 @@ void segment(Document& doc) {
       bool followed_by_name = k > 0;  // a line after it
       if (comma || followed_by_name || name_after) {
         closing_line = li;
-        closing_name_at = name_after;
         if (name_after) closing = Span{t.begin, t.begin + static_cast<uint32_t>(cl) + 1};
         else closing = Span{t.begin, t.end};
         if (name_after) sig_lines.push_back({t.begin + static_cast<uint32_t>(name_after), t.end});
         break;
       }
     }
+    if (closing_line == n) {
+      // A sign-off we do not know, right above a name: "Looking forward to working with you,\nJordan".
+      for (size_t k = 1; k < tail.size(); ++k) {
+        size_t li = tail[k];
+        if (tail[k - 1] != li + 1) continue;
+        Line t = trim_line(doc, lines[li]);
+        std::string_view v = view(doc, t);
+        if (v.size() < 2 || v.back() != ',' || count_words(v) > 7 || looks_like_contact(v)) continue;
+        size_t len;
+        if (!text::is_upper(text::decode(v, 0, len))) continue;
+        // the line before must not run on into this one (a hard-wrapped sentence)
+        if (li > 0 && !is_blank(view(doc, lines[li - 1])) && !quoted[li - 1]) {
+          std::string_view prev = text::trim(view(doc, lines[li - 1]));
+          char pc = prev.empty() ? '.' : prev.back();
+          if (pc != '.' && pc != '!' && pc != '?' && pc != ':' && pc != ',') continue;
+        }
+        std::string_view name = text::trim(view(doc, lines[tail[k - 1]]));
+        if (!looks_like_name(name) || (name.back() == '.' && name.size() > 2)) continue;
+        closing_line = li;
+        closing = Span{t.begin, t.end};
+        break;
+      }
+    }
     if (closing_line < n) {
-      // everything after the closing line (up to the delimiter) is signature
-      for (size_t li = closing_line + 1; li < delim; ++li)
-        if (!quoted[li] && !is_blank(view(doc, lines[li]))) sig_lines.push_back(trim_line(doc, lines[li]));
+      // everything after the closing line (up to the delimiter or a postscript) is signature
+      for (size_t li = closing_line + 1; li < sig_end; ++li)
+        if (!quoted[li] && li != footer_line && !is_blank(view(doc, lines[li])))
+          sig_lines.push_back(trim_line(doc, lines[li]));
       // drop the blocks from the closing on
       while (!blocks.empty() && blocks.back().first > closing_line) blocks.pop_back();
       if (!blocks.empty() && blocks.back().last >= closing_line) {
@@ -950,10 +1041,26 @@ void segment(Document& doc) {
           !(firstl.size() && (firstl.back() == '.' || firstl.back() == '?')) && blocks.size() + (salutation ? 1 : 0) >= 2) {
         for (size_t li = b.first; li <= b.last; ++li) sig_lines.push_back(trim_line(doc, lines[li]));
         blocks.pop_back();
+      } else if (b.last > b.first) {
+        // "… hearing from you.\nJordan Lee\n555-0100": a name block right under the last sentence.
+        size_t j = b.last + 1;
+        for (size_t li = b.last; li > b.first && b.last - li < 6; --li) {
+          if (!is_sig_line(view(doc, lines[li]))) break;
+          std::string_view v = text::trim(view(doc, lines[li]));
+          std::string_view prev = text::trim(view(doc, lines[li - 1]));
+          char pc = prev.empty() ? 0 : prev.back();
+          if (looks_like_name(v) && count_words(v) <= 4 && v.back() != '.' && v.back() != ',' &&
+              (pc == '.' || pc == '!' || pc == '?'))
+            j = li;
+        }
+        if (j <= b.last) {
+          for (size_t li = j; li <= b.last; ++li) sig_lines.push_back(trim_line(doc, lines[li]));
+          blocks.back().last = j - 1;
+        }
       }
     }
-    (void)closing_name_at;
   }
+  blocks.insert(blocks.end(), postscripts.begin(), postscripts.end());
   // delimited signature block
   if (delim < main_end) {
     doc.signature.delimited = true;
@@ -962,11 +1069,9 @@ void segment(Document& doc) {
   }
   if (footer_line < n) sig_lines.push_back(trim_line(doc, lines[footer_line]));
   if (!sig_lines.empty()) {
+    std::sort(sig_lines.begin(), sig_lines.end(), [](Line a, Line b) { return a.begin < b.begin; });
     sig_span = Span{sig_lines.front().begin, sig_lines.back().end};
     fill_signature_info(doc, sig_lines);
-    if (!doc.signature.name && doc.signature.mobile_footer && sig_lines.size() == 1) {
-      // only "Sent from my iPhone": no signature proper
-    }
   }
   // 6. Parts.
   if (salutation) parts.push_back({PartKind::Salutation, *salutation});

@@ -682,7 +682,8 @@ struct Walker {
     else if ((filename = get_param(ct, "name"))) named_by = ctf;
     if (filename) {
       std::string fn(trim_fws(*filename));
-      doc.attachments.push_back({fn, type, named_by->whole});
+      if (fn.empty()) filename.reset();  // filename="" names nothing (as Python)
+      else doc.attachments.push_back({std::move(fn), type, named_by->whole});
     }
     if (!body_ok || attachment || filename) return;
     bool is_plain = type == "text/plain", is_html = type == "text/html";
@@ -759,12 +760,16 @@ void emit_body(Document& doc, const Leaf& l) {
     mime::decode_identity(raw, l.b, l.e, a);
   }
   doc.body_encoded = qp || b64;
-  mime::to_utf8(a, cs, c, &doc.invalid_utf8);
+  const Buf* utf8 = &a;
+  if (!mime::utf8_in_place(a, cs)) {
+    mime::to_utf8(a, cs, c, &doc.invalid_utf8);
+    utf8 = &c;
+  }
   if (l.html) {
-    mime::html_to_text(c, h);
+    mime::html_to_text(*utf8, h);
     emit_buf(doc, h);
   } else {
-    emit_buf(doc, c);
+    emit_buf(doc, *utf8);
   }
   // Large one-off bodies should not pin memory in the thread-local buffers.
   if (a.bytes.capacity() > (4u << 20)) {

@@ -155,7 +155,13 @@ Charset open_charset(const std::string& key) {
     if (e.key == key) return {e.kind, e.conv};
   CharsetKind kind = CharsetKind::Icu;
   UConverter* conv = nullptr;
-  if (key.size() > 64 || key.find('\0') != std::string::npos) {
+  // Only plain charset names reach ICU: a '/' would make ucnv_open load a
+  // converter file from that path, a ',' would pass options.
+  bool plain = key.size() <= 64;
+  for (char c : key)
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+                      c == ':' || c == '+');
+  if (!plain) {
     kind = CharsetKind::Unknown;
   } else {
     std::string open_name = key;
@@ -410,6 +416,28 @@ void to_utf8(const Buf& in, Charset cs, Buf& out, std::vector<Span>* invalid) {
   }
 }
 
+bool utf8_in_place(Buf& buf, Charset cs) {
+  if (cs.kind == CharsetKind::Icu || !text::valid_utf8(buf.bytes)) return false;
+  const std::string& s = buf.bytes;
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;  // valid UTF-8
+    if (len > 1 && i + len <= n) {
+      bool lin = buf.src[i].e - buf.src[i].b == 1;
+      for (size_t k = 1; k < len && lin; ++k)
+        lin = buf.src[i + k].b == buf.src[i + k - 1].e && buf.src[i + k].e - buf.src[i + k].b == 1;
+      if (!lin) {
+        Src u{buf.src[i].b, std::max(buf.src[i].e, buf.src[i + len - 1].e)};
+        for (size_t k = 0; k < len; ++k) buf.src[i + k] = u;
+      }
+    }
+    i += len;
+  }
+  return true;
+}
+
 std::string sanitize_utf8(std::string_view s) {
   if (all_ascii(s) || text::valid_utf8(s)) return std::string(s);
   std::string out;
@@ -548,8 +576,10 @@ struct HtmlOut {
   }
   void text(std::string_view bytes, Src s) {
     if (pending_breaks > 0) {
-      if (!out.bytes.empty())
+      if (!out.bytes.empty()) {
         for (int k = 0; k < pending_breaks; ++k) out.push('\n', break_src);
+        line_src = break_src;
+      }
       pending_breaks = 0;
       pending_space = false;
       line_start = true;
@@ -558,9 +588,18 @@ struct HtmlOut {
       if (!line_start) out.push(' ', space_src);
       pending_space = false;
     }
+    if (line_start && !quote_src.empty()) {
+      // Text inside <blockquote> reads as quoted mail: "> " per level,
+      // mapped onto the tag that started the line (the blockquote tag for
+      // its first line), so the map stays in raw order.
+      Src ps = out.bytes.empty() ? quote_src.back() : line_src;
+      for (size_t k = 0; k < quote_src.size(); ++k) out.push(std::string_view("> ", 2), ps);
+    }
     out.push(bytes, s);
     line_start = false;
   }
+  std::vector<Src> quote_src;  // open blockquote tags
+  Src line_src{};              // the tag whose line break started the current line
 };
 
 }  // namespace
@@ -636,6 +675,10 @@ void html_to_text(const Buf& in, Buf& out) {
         i = j;
         if (name == "head") h.breaks(1, tag, false);
         continue;
+      }
+      if (name == "blockquote") {
+        if (!closing && !self_closing && h.quote_src.size() < 16) h.quote_src.push_back(tag);
+        else if (closing && !h.quote_src.empty()) h.quote_src.pop_back();
       }
       int br = block_breaks(name);
       if (name == "br") h.breaks(1, tag, true);

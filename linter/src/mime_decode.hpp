@@ -34,7 +34,7 @@ struct Buf {
   }
   void push(std::string_view s, Src sp) {
     bytes.append(s);
-    src.insert(src.end(), s.size(), sp);
+    for (size_t i = 0; i < s.size(); ++i) src.push_back(sp);
   }
 };
 
@@ -78,6 +78,11 @@ Charset lookup_charset(std::string_view label);
 //  - Ascii: all 7-bit, or valid UTF-8: as Utf8; otherwise windows-1252.
 //  - Icu: ucnv_toUnicode with offsets, so each character knows its source bytes.
 void to_utf8(const Buf& in, Charset cs, Buf& out, std::vector<Span>* invalid);
+// to_utf8 in place for bytes that are valid UTF-8 read as Utf8, Unknown or
+// Ascii (the common case): only the Src of multi-byte characters that did
+// not come byte for byte are merged. Returns false (and changes nothing)
+// when `buf` needs a real conversion.
+bool utf8_in_place(Buf& buf, Charset cs);
 // Plain conversion (header words, parameter values): invalid input replaced.
 std::string to_utf8_plain(std::string_view bytes, std::string_view label);
 // Replaces invalid UTF-8 by U+FFFD.
@@ -88,8 +93,10 @@ std::string sanitize_utf8(std::string_view s);
 // Text of an HTML document: head, style, script, title dropped, tags removed,
 // entities decoded, runs of white space collapsed to one space; block
 // elements (div, br, li, tr, h1-h6, blockquote, ...) end the line and p gives
-// a blank line. Text bytes keep their Src, an entity's character maps to the
-// whole entity, a synthesized line break to the tag that produced it.
+// a blank line; lines inside blockquote start with "> " per level, so quoted
+// replies read as quoted. Text bytes keep their Src, an entity's character
+// maps to the whole entity, a synthesized line break to the tag that produced
+// it, a synthesized "> " to the tag that started its line.
 void html_to_text(const Buf& in, Buf& out);
 
 }  // namespace fulint::detail::mime

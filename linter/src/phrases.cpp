@@ -129,7 +129,8 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
 const PhraseBook& PhraseBook::instance() {
   static const std::unique_ptr<PhraseBook> book = [] {
     std::vector<std::pair<std::string_view, std::string_view>> files;
-    for (const auto& f : embedded::phrase_files()) files.emplace_back(f.name, f.content);
+    for (const auto& f : embedded::phrase_files())
+      if (f.name != "spelling-words") files.emplace_back(f.name, f.content);  // a word list for the speller
     return compile(files);
   }();
   return *book;

@@ -1,16 +1,27 @@
+// Spelling: Hunspell dictionaries behind two levels of cache.
+//
+// A draft of 250 words asks about 250 words, almost all of them seen before,
+// so the hot path must be a cache hit that costs a hash and a probe:
+//   L1  a per-thread open-addressing table (no lock, no allocation);
+//   L2  a table shared by all threads, split in shards with a mutex each;
+//   L3  Hunspell itself (one handle per language, behind a mutex), asked only
+//       when neither cache knows the word.
+// Keys are the words exactly as written (Hunspell is case-sensitive: a
+// dictionary's "LinkedIn" does not accept "Linkedin").
 #include "fulint/spell.hpp"
 
 #include <hunspell/hunspell.hxx>
+#include <unicode/ucnv.h>
 
-#include <array>
-#include <filesystem>
-#include <functional>
-#include <mutex>
-#include <stdexcept>
-#include <unordered_map>
-#include <unordered_set>
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
 #include <optional>
+#include <stdexcept>
 
 #include "embedded.hpp"
 #include "fulint/text.hpp"
@@ -22,8 +33,19 @@ namespace {
 std::optional<std::pair<std::string, std::string>> find_dictionary(const std::string& lang) {
   const char* env = std::getenv("FULINT_DICT_PATH");
   std::vector<std::string> dirs;
-  if (env && *env) dirs.emplace_back(env);
-  dirs.insert(dirs.end(), {"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell"});
+  if (env && *env) {
+    // a colon-separated list of folders
+    std::string_view v = env;
+    size_t p = 0;
+    while (p <= v.size()) {
+      size_t q = v.find(':', p);
+      if (q == std::string_view::npos) q = v.size();
+      if (q > p) dirs.emplace_back(v.substr(p, q - p));
+      p = q + 1;
+    }
+  }
+  dirs.insert(dirs.end(), {"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+                           "/usr/local/share/hunspell", "/opt/homebrew/share/hunspell", "/Library/Spelling"});
   for (const std::string& d : dirs) {
     std::string aff = d + "/" + lang + ".aff", dic = d + "/" + lang + ".dic";
     std::error_code ec;
@@ -32,17 +54,220 @@ std::optional<std::pair<std::string, std::string>> find_dictionary(const std::st
   return std::nullopt;
 }
 
-// Hunspell handles are not thread-safe: each language has a small pool, and
-// results are cached per word in sharded maps so that most look-ups never
-// touch Hunspell.
+// A fast 64-bit hash for short keys (never 0: 0 marks an empty slot).
+inline uint64_t hash_word(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = 0x243F6A8885A308D3ull ^ (s.size() * kMul);
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+  }
+  if (i < s.size()) {
+    uint64_t v = 0;
+    std::memcpy(&v, s.data() + i, s.size() - i);
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+  }
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
+  return h ? h : 1;
+}
+
+// Word -> known, open addressing with linear probing; the words' bytes live in
+// one arena, so an insertion allocates only when a buffer grows.
+class WordTable {
+ public:
+  // -1 = not in the table, 0 = unknown word, 1 = known word.
+  int find(std::string_view w, uint64_t h) const {
+    if (slots_.empty()) return -1;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return -1;
+      if (s.hash == h && (s.len >> 1) == w.size() && std::memcmp(arena_.data() + s.off, w.data(), w.size()) == 0)
+        return static_cast<int>(s.len & 1);
+    }
+  }
+
+  void put(std::string_view w, uint64_t h, bool ok) {
+    if (w.size() > 0xFFFF) return;
+    if (used_ + 1 > slots_.size() / 2) grow();
+    if (arena_.size() + w.size() > kMaxArena) clear();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.hash == 0) {
+        s.hash = h;
+        s.off = static_cast<uint32_t>(arena_.size());
+        s.len = static_cast<uint32_t>(w.size() << 1 | (ok ? 1u : 0u));
+        arena_.append(w);
+        ++used_;
+        return;
+      }
+      if (s.hash == h && (s.len >> 1) == w.size() && std::memcmp(arena_.data() + s.off, w.data(), w.size()) == 0) {
+        s.len = static_cast<uint32_t>(w.size() << 1 | (ok ? 1u : 0u));
+        return;
+      }
+    }
+  }
+
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    arena_.clear();
+    used_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t off = 0;
+    uint32_t len = 0;  // length << 1 | known
+  };
+  static constexpr size_t kMaxArena = 8u << 20;  // a bound against hostile input
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.hash == 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  size_t used_ = 0;
+};
+
+std::atomic<uint64_t> g_next_speller_id{1};
+
+// The per-thread caches, one per speller the thread has used lately (a
+// folder whose configs name different languages has several spellers).
+struct ThreadCaches {
+  struct Slot {
+    uint64_t owner = 0;
+    uint64_t last_use = 0;
+    WordTable table;
+  };
+  std::array<Slot, 3> slots;
+  uint64_t tick = 0;
+
+  WordTable& of(uint64_t owner) {
+    ++tick;
+    Slot* victim = &slots[0];
+    for (Slot& s : slots) {
+      if (s.owner == owner) {
+        s.last_use = tick;
+        return s.table;
+      }
+      if (s.last_use < victim->last_use) victim = &s;
+    }
+    victim->owner = owner;
+    victim->last_use = tick;
+    victim->table.clear();
+    return victim->table;
+  }
+};
+
+// One Hunspell handle and how to talk to it in its encoding.
+class Dict {
+ public:
+  Dict(const std::string& aff, const std::string& dic) : h_(aff.c_str(), dic.c_str()) {
+    const char* enc = h_.get_dic_encoding();
+    std::string e = text::ascii_lower(enc ? enc : "UTF-8");
+    utf8_ = e == "utf-8" || e == "utf8";
+    if (!utf8_) encoding_ = enc;
+  }
+
+  bool spell(std::string_view utf8_word) {
+    std::string w;
+    if (!to_dict(utf8_word, w)) return false;
+    std::lock_guard lock(mu_);
+    return h_.spell(w);
+  }
+
+  std::vector<std::string> suggest(std::string_view utf8_word) {
+    std::string w;
+    if (!to_dict(utf8_word, w)) return {};
+    std::vector<std::string> s;
+    {
+      std::lock_guard lock(mu_);
+      s = h_.suggest(w);
+    }
+    if (!utf8_)
+      for (auto& x : s) x = convert(x, encoding_.c_str(), "UTF-8");
+    return s;
+  }
+
+  void add(std::string_view utf8_word) {
+    std::string w;
+    if (!to_dict(utf8_word, w)) return;
+    std::lock_guard lock(mu_);
+    h_.add(w);
+  }
+
+ private:
+  bool to_dict(std::string_view in, std::string& out) const {
+    if (utf8_) {
+      out.assign(in);
+      return true;
+    }
+    out = convert(in, "UTF-8", encoding_.c_str());
+    return !out.empty();
+  }
+
+  // "" when the text cannot be converted.
+  static std::string convert(std::string_view in, const char* from, const char* to) {
+    UErrorCode err = U_ZERO_ERROR;
+    std::string out(in.size() * 4 + 8, '\0');
+    int32_t n = ucnv_convert(to, from, out.data(), static_cast<int32_t>(out.size()), in.data(),
+                             static_cast<int32_t>(in.size()), &err);
+    if (U_FAILURE(err) || n < 0) return "";
+    out.resize(static_cast<size_t>(n));
+    return out;
+  }
+
+  std::mutex mu_;
+  Hunspell h_;
+  bool utf8_ = true;
+  std::string encoding_;
+};
+
+// Curly apostrophes straightened (Hunspell's ICONV does it for en_*, not for
+// every dictionary).
+std::string_view straighten(std::string_view w, std::string& buf) {
+  if (w.find("\xE2\x80\x99") == std::string_view::npos) return w;
+  buf.clear();
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w.compare(i, 3, "\xE2\x80\x99") == 0) {
+      buf += '\'';
+      i += 2;
+    } else {
+      buf += w[i];
+    }
+  }
+  return buf;
+}
+
 class HunspellSpeller final : public Speller {
  public:
   explicit HunspellSpeller(const std::vector<std::string>& languages) {
-    for (const std::string& l : languages) {
+    std::vector<std::string> langs = languages;
+    if (langs.empty()) langs.push_back("en_US");
+    for (const std::string& l : langs) {
       auto paths = find_dictionary(l);
-      if (!paths)
+      if (!paths) {
+        std::string pkg = l.size() >= 2 ? l.substr(0, 2) : l;
         throw std::runtime_error("no Hunspell dictionary for '" + l + "' (looked for " + l +
-                                 ".aff/.dic in /usr/share/hunspell; install hunspell-" + l.substr(0, 2) + "-" + text::ascii_lower(l.substr(3)) + ")");
+                                 ".aff/.dic in $FULINT_DICT_PATH, /usr/share/hunspell and /usr/share/myspell; "
+                                 "install hunspell-" + pkg + " or set FULINT_DICT_PATH)");
+      }
       dicts_.push_back(std::make_unique<Dict>(paths->first, paths->second));
     }
     for (const auto& f : embedded::phrase_files())
@@ -50,67 +275,81 @@ class HunspellSpeller final : public Speller {
   }
 
   bool known(std::string_view word) const override {
-    std::string key(word);
-    if (extra_.count(text::fold(word))) return true;
-    Shard& sh = shards_[std::hash<std::string>{}(key) % shards_.size()];
+    uint64_t h = hash_word(word);
+    thread_local ThreadCaches tl;
+    WordTable& l1 = tl.of(id_);
+    int r = l1.find(word, h);
+    if (r >= 0) return r == 1;
+    Shard& sh = shards_[(h >> 40) % kShards];
     {
       std::lock_guard lock(sh.mu);
-      auto it = sh.cache.find(key);
-      if (it != sh.cache.end()) return it->second;
+      r = sh.table.find(word, h);
     }
-    bool ok = false;
-    for (const auto& d : dicts_) {
-      std::lock_guard lock(d->mu);
-      if (d->h.spell(key)) {
-        ok = true;
-        break;
-      }
+    if (r < 0) {
+      r = ask_hunspell(word) ? 1 : 0;
+      std::lock_guard lock(sh.mu);
+      sh.table.put(word, h, r == 1);
     }
-    std::lock_guard lock(sh.mu);
-    if (sh.cache.size() > 200000) sh.cache.clear();
-    sh.cache.emplace(std::move(key), ok);
-    return ok;
+    l1.put(word, h, r == 1);
+    return r == 1;
   }
 
   std::vector<std::string> suggest(std::string_view word, size_t max) const override {
     std::vector<std::string> out;
+    if (max == 0) return out;
+    std::string buf;
+    std::string_view w = straighten(word, buf);
+    // A supplementary word written with other capitals ("Linkedin") first.
+    std::pair<std::string, std::string> key{text::fold(w), ""};
+    auto it = std::lower_bound(extra_folded_.begin(), extra_folded_.end(), key);
+    for (; it != extra_folded_.end() && it->first == key.first; ++it)
+      if (it->second != w) out.push_back(it->second);
     for (const auto& d : dicts_) {
-      std::vector<std::string> s;
-      {
-        std::lock_guard lock(d->mu);
-        s = d->h.suggest(std::string(word));
-      }
-      for (auto& x : s) {
-        if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+      for (auto& x : d->suggest(w)) {
         if (out.size() >= max) return out;
+        if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(std::move(x));
       }
     }
+    if (out.size() > max) out.resize(max);
     return out;
   }
 
  private:
+  static constexpr size_t kShards = 32;
+
+  bool ask_hunspell(std::string_view word) const {
+    std::string buf;
+    std::string_view w = straighten(word, buf);
+    for (const auto& d : dicts_)
+      if (d->spell(w)) return true;
+    return false;
+  }
+
+  // The supplementary words join every dictionary's run-time word list, so
+  // Hunspell applies its own case rules to them ("onboarding" accepts
+  // "Onboarding", "LinkedIn" does not accept "Linkedin") and suggests them.
   void load_words(std::string_view content) {
     size_t p = 0;
     while (p < content.size()) {
       size_t e = content.find('\n', p);
       if (e == std::string_view::npos) e = content.size();
       std::string_view w = text::trim(content.substr(p, e - p));
-      if (!w.empty() && w[0] != '#') extra_.insert(text::fold(w));
       p = e + 1;
+      if (w.empty() || w[0] == '#') continue;
+      for (const auto& d : dicts_) d->add(w);
+      extra_folded_.emplace_back(text::fold(w), std::string(w));
     }
+    std::sort(extra_folded_.begin(), extra_folded_.end());
   }
-  struct Dict {
-    Dict(const std::string& aff, const std::string& dic) : h(aff.c_str(), dic.c_str()) {}
-    mutable std::mutex mu;
-    mutable Hunspell h;
-  };
+
   struct Shard {
     std::mutex mu;
-    std::unordered_map<std::string, bool> cache;
+    WordTable table;
   };
   std::vector<std::unique_ptr<Dict>> dicts_;
-  mutable std::array<Shard, 16> shards_;
-  std::unordered_set<std::string> extra_;
+  mutable std::array<Shard, kShards> shards_;
+  std::vector<std::pair<std::string, std::string>> extra_folded_;  // (folded, as written), sorted
+  const uint64_t id_ = g_next_speller_id.fetch_add(1);
 };
 
 }  // namespace

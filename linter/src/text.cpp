@@ -8,7 +8,7 @@
 
 namespace fulint::text {
 
-char32_t decode(std::string_view s, size_t i, size_t& len) {
+char32_t decode_multibyte(std::string_view s, size_t i, size_t& len) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   unsigned char c = p[i];
@@ -103,32 +103,32 @@ size_t count_code_points(std::string_view s) {
   return n;
 }
 
-bool is_letter(char32_t cp) {
+bool is_letter_u(char32_t cp) {
   if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   if (cp == kInvalid) return false;
   // Letters, and combining marks so that decomposed accents stay inside a word.
   return u_isalpha(static_cast<UChar32>(cp)) || u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
 }
 
-bool is_digit(char32_t cp) {
+bool is_digit_u(char32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
   if (cp == kInvalid) return false;
   return u_isdigit(static_cast<UChar32>(cp));
 }
 
-bool is_upper(char32_t cp) {
+bool is_upper_u(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp == kInvalid) return false;
   return u_isUUppercase(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
 }
 
-bool is_lower(char32_t cp) {
+bool is_lower_u(char32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   if (cp == kInvalid) return false;
   return u_isULowercase(static_cast<UChar32>(cp));
 }
 
-bool is_space(char32_t cp) {
+bool is_space_u(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
   if (cp == kInvalid) return false;
   return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF;

@@ -1,5 +1,5 @@
-// interest-missing: Nothing reaffirms interest or enthusiasm for the role or company
-#include "rules/common.hpp"
+// interest-missing: nothing reaffirms interest in, or enthusiasm for, the role.
+#include "rules/content/util.hpp"
 
 namespace fulint::rules {
 namespace {
@@ -11,14 +11,24 @@ class Rule_ final : public Rule {
         .id = "interest-missing",
         .group = Group::Content,
         .severity = Severity::Warning,
-        .summary = "Nothing reaffirms interest or enthusiasm for the role or company",
+        .summary = "Nothing in the body reaffirms interest in or enthusiasm for the role or the company",
+        .element = Element::Interest,
     };
     return m;
   }
 
+  bool present(const Context& ctx) const override {
+    static const PhraseFamilyId kInterest = family("interest");
+    return content::first_hit(ctx, kInterest, nullptr, {PartKind::Paragraph}) != nullptr;
+  }
+
   void check(const Context& ctx, Reporter& out) const override {
-    (void)ctx;
-    (void)out;
+    if (!content::has_body(ctx.doc) || present(ctx)) return;
+    std::string example = ctx.facts.company.empty()
+                              ? "\u2018I remain very interested in the role\u2019"
+                              : "\u2018I remain very interested in joining " + ctx.facts.company + "\u2019";
+    out.report(body_anchor(ctx.doc),
+               "Nothing reaffirms your interest in the role; say so plainly, e.g. " + example);
   }
 };
 

@@ -1,5 +1,5 @@
-// qualifications-missing: Nothing restates a skill, experience or achievement
-#include "rules/common.hpp"
+// qualifications-missing: nothing restates a skill, experience or achievement.
+#include "rules/content/util.hpp"
 
 namespace fulint::rules {
 namespace {
@@ -11,14 +11,23 @@ class Rule_ final : public Rule {
         .id = "qualifications-missing",
         .group = Group::Content,
         .severity = Severity::Info,
-        .summary = "Nothing restates a skill, experience or achievement",
+        .summary = "Nothing in the body restates a relevant skill, experience or achievement",
+        .element = Element::Qualifications,
     };
     return m;
   }
 
+  bool present(const Context& ctx) const override {
+    static const PhraseFamilyId kQual = family("qualifications");
+    return content::first_hit(ctx, kQual, nullptr, {PartKind::Paragraph}) != nullptr;
+  }
+
   void check(const Context& ctx, Reporter& out) const override {
-    (void)ctx;
-    (void)out;
+    // A check-in is kept short: restating qualifications is not expected there.
+    if (ctx.facts.check_in || !content::has_body(ctx.doc) || present(ctx)) return;
+    out.report(body_anchor(ctx.doc),
+               "Nothing restates what you bring; add a sentence tying one skill or result to the role, e.g. "
+               "\u2018In my four years at \u2026, I led \u2026\u2019");
   }
 };
 

@@ -1,8 +1,21 @@
-// repeated-punctuation: ,, ..
+// repeated-punctuation: ",," ".." (not an ellipsis) "??" "?!" "!?" ";;".
+// A run of "!" alone is exclamation-overuse's.
 #include "rules/common.hpp"
+#include "rules/proofreading/util.hpp"
 
 namespace fulint::rules {
 namespace {
+
+using namespace proof;
+
+bool in_url_or_email(const Document& doc, const Part& p, uint32_t off) {
+  for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
+    const Word& w = doc.words[i];
+    if (w.span.begin > off) break;
+    if ((w.flags & (kWordUrl | kWordEmail)) && w.span.begin <= off && off < w.span.end) return true;
+  }
+  return false;
+}
 
 class Rule_ final : public Rule {
  public:
@@ -11,15 +24,67 @@ class Rule_ final : public Rule {
         .id = "repeated-punctuation",
         .group = Group::Proofreading,
         .severity = Severity::Warning,
-        .summary = ",, ..",
+        .summary = "Doubled punctuation: \",,\" \"..\" (an ellipsis \"...\" is fine) \"??\" \"?!\" \";;\"",
+        .fix = Fixability::Mixed,
     };
     return m;
   }
 
   void check(const Context& ctx, Reporter& out) const override {
-    (void)ctx;
-    (void)out;
+    const Document& doc = ctx.doc;
+    std::string_view s = doc.text;
+    for (const Part& p : doc.parts) {
+      if (p.kind == PartKind::Quoted) continue;
+      uint32_t b = p.span.begin, e = std::min<uint32_t>(p.span.end, static_cast<uint32_t>(s.size()));
+      for (uint32_t k = b; k < e; ++k) {
+        char c = s[k];
+        if (c != ',' && c != '.' && c != ';' && c != '?' && c != '!') continue;
+        uint32_t r = k;
+        int commas = 0, dots = 0, semis = 0, qs = 0, bangs = 0;
+        while (r < e && (s[r] == ',' || s[r] == '.' || s[r] == ';' || s[r] == '?' || s[r] == '!')) {
+          switch (s[r]) {
+            case ',': ++commas; break;
+            case '.': ++dots; break;
+            case ';': ++semis; break;
+            case '?': ++qs; break;
+            default: ++bangs; break;
+          }
+          ++r;
+        }
+        uint32_t n = r - k;
+        Span run{k, r};
+        uint32_t next = r;
+        k = r - 1;
+        if (n < 2) continue;
+        std::string text(s.substr(run.begin, n));
+        if (in_url_or_email(doc, p, run.begin)) continue;
+        if (commas == static_cast<int>(n) || semis == static_cast<int>(n)) {
+          std::string one(1, text[0]);
+          Diagnostic& d = out.report(run, "Repeated punctuation " + quoted(text) + "; use one " + quoted(one));
+          out.add_fix(d, "Replace with " + quoted(one), FixSafety::Safe, {{run, one}});
+        } else if (dots == 2 && n == 2) {
+          // "1..5", "../", a URL
+          bool digits = run.begin > b && ascii_digit(s[run.begin - 1]) && next < e && ascii_digit(s[next]);
+          bool path = (run.begin > b && s[run.begin - 1] == '/') || (next < e && s[next] == '/');
+          if (digits || path) continue;
+          Diagnostic& d = out.report(run, "Two full stops " + quoted(text) + "; use one " + quoted(".") + " or an ellipsis " + quoted("..."));
+          out.add_fix(d, "Replace with " + quoted("."), FixSafety::Unsafe, {{run, "."}});
+        } else if (qs > 0 && qs + bangs == static_cast<int>(n)) {
+          if (bangs == 0) {
+            Diagnostic& d = out.report(run, "Repeated question mark " + quoted(text) + "; use one " + quoted("?"));
+            out.add_fix(d, "Replace with " + quoted("?"), FixSafety::Safe, {{run, "?"}});
+          } else {
+            Diagnostic& d = out.report(run, "Mixed " + quoted(text) + "; end the question with one " + quoted("?"));
+            out.add_fix(d, "Replace with " + quoted("?"), FixSafety::Unsafe, {{run, "?"}});
+          }
+        }
+        // other mixes (",." "etc.," "!!" "...") are not this rule's
+      }
+    }
   }
+
+ private:
+  static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 };
 
 }  // namespace

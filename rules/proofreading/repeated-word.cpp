@@ -1,8 +1,19 @@
-// repeated-word: The same word twice in a row
+// repeated-word: the same word twice in a row ("the the"), also across a line break.
 #include "rules/common.hpp"
+#include "rules/proofreading/util.hpp"
 
 namespace fulint::rules {
 namespace {
+
+using namespace proof;
+
+// Doubles that English allows: "I had had", "that that", "what I do do", "so so".
+bool legitimate_double(std::string_view w) {
+  static constexpr std::string_view kOk[] = {"had", "that", "do", "so", "bye", "ha", "tut", "knock", "chop", "yada", "hush", "there"};
+  for (auto k : kOk)
+    if (is(w, k)) return true;
+  return false;
+}
 
 class Rule_ final : public Rule {
  public:
@@ -11,14 +22,41 @@ class Rule_ final : public Rule {
         .id = "repeated-word",
         .group = Group::Proofreading,
         .severity = Severity::Error,
-        .summary = "The same word twice in a row",
+        .summary = "The same word twice in a row (\"the the\"), with a fix that deletes the second",
+        .fix = Fixability::Safe,
     };
     return m;
   }
 
   void check(const Context& ctx, Reporter& out) const override {
-    (void)ctx;
-    (void)out;
+    const Document& doc = ctx.doc;
+    for (const Part& p : doc.parts) {
+      if (p.kind == PartKind::Quoted) continue;
+      for (uint32_t i = p.word_begin; i + 1 < p.word_end; ++i) {
+        const Word& a = doc.words[i];
+        const Word& b = doc.words[i + 1];
+        if ((a.flags | b.flags) & (kWordUrl | kWordEmail | kWordHasDigit)) continue;
+        if (!(a.flags & kWordHasLetter)) continue;
+        std::string_view ta = doc.str(a.span), tb = doc.str(b.span);
+        if (ta.size() != tb.size() && (is_ascii(ta) || is_ascii(tb))) continue;
+        if (!same_word(ta, tb)) continue;
+        if (!only_white(gap_after(doc, p, i))) continue;
+        if (legitimate_double(ta)) continue;
+        // "Walla Walla", "Duran Duran": a capitalised pair inside a sentence is a name
+        if ((a.flags & kWordCapitalized) && (b.flags & kWordCapitalized) && !(a.flags & kWordAllCaps) && ta.size() > 1) {
+          int si = sentence_of_word(doc, i);
+          bool starts = i == p.word_begin || (si >= 0 && doc.sentences[static_cast<size_t>(si)].word_begin == i);
+          if (!starts) continue;
+        }
+        std::string both;
+        both.reserve(ta.size() + tb.size() + 1);
+        both.append(ta).append(" ").append(tb);
+        Diagnostic& d = out.report({a.span.begin, b.span.end},
+                                   "Repeated word " + quoted(both) + "; delete the second " + quoted(tb));
+        out.add_fix(d, "Delete the repeated " + quoted(tb), FixSafety::Safe, {{Span{a.span.end, b.span.end}, ""}});
+        ++i;  // "the the the": one report for the first pair, then look past it
+      }
+    }
   }
 };
 

@@ -1,8 +1,103 @@
-// spelling: A word of the author's text is in none of the dictionaries
+// spelling: a word of the author's text is in none of the dictionaries.
+//
+// The hot path is one cached look-up per word (Speller::known); everything
+// else — possessives, hyphenated words, names, the user's words — runs only
+// for the few words the dictionaries do not know. Suggestions are computed on
+// request (deferred_fixes), never while linting.
+#include "fulint/spell.hpp"
 #include "rules/common.hpp"
+#include "rules/proofreading/util.hpp"
 
 namespace fulint::rules {
 namespace {
+
+using namespace proof;
+
+bool is_alnum_at(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  size_t len;
+  return text::is_alnum(text::decode(s, i, len));
+}
+bool is_alnum_before(std::string_view s, size_t i) {
+  if (i == 0) return false;
+  size_t len;
+  return text::is_alnum(text::decode_before(s, i, len));
+}
+
+// Known by a dictionary, as a possessive or as a hyphenated compound.
+bool known_word(const Speller& sp, std::string_view w, bool sentence_start) {
+  if (sp.known(w)) return true;
+  std::string_view stem = strip_possessive(w);
+  if (stem.size() != w.size() && sp.known(stem)) return true;
+  if (sentence_start && w[0] >= 'A' && w[0] <= 'Z') {
+    std::string lower(w);
+    lower[0] = lower_ascii(lower[0]);
+    if (sp.known(lower)) return true;
+  }
+  return false;
+}
+
+// Chat-speak is tone-casual's to report, not a misspelling.
+bool chat_speak(std::string_view w) {
+  static constexpr std::string_view kChat[] = {"lol", "lmao", "rofl", "haha", "hahaha", "hehe", "btw", "thx", "tx",
+                                               "pls", "plz", "omg", "imo", "imho", "tbh", "idk", "fyi", "asap",
+                                               "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ya", "yep",
+                                               "nope", "np", "ty", "tysm", "lmk", "brb", "ttyl", "cya", "xoxo",
+                                               "ur", "u", "r", "b4", "gr8", "nvm", "smh", "yolo", "hiya", "howdy"};
+  for (auto c : kChat)
+    if (is(w, c)) return true;
+  return false;
+}
+
+// The pieces of a hyphenated word that nothing knows ("fololw" in
+// "fololw-up"); empty when every piece is known. Pieces of one letter pass.
+void unknown_pieces(const Speller& sp, const Facts& f, std::string_view w, uint32_t base, std::vector<Span>& out) {
+  size_t i = 0;
+  while (i <= w.size()) {
+    size_t j = i;
+    size_t len = 0;
+    while (j < w.size()) {
+      char32_t cp = text::decode(w, j, len);
+      if (text::is_hyphen(cp)) break;
+      j += len;
+    }
+    std::string_view part = w.substr(i, j - i);
+    if (text::count_code_points(part) > 1 && !known_word(sp, part, false) && !is_known_name(f, part) &&
+        !is_user_word(f, part))
+      out.push_back({base + static_cast<uint32_t>(i), base + static_cast<uint32_t>(j)});
+    if (j >= w.size()) break;
+    i = j + len;
+  }
+}
+
+bool has_hyphen(std::string_view w) {
+  return w.find('-') != std::string_view::npos || w.find("\xE2\x80\x90") != std::string_view::npos ||
+         w.find("\xE2\x80\x91") != std::string_view::npos;
+}
+
+// A capitalised word the draft uses as a name: written so twice or more
+// ("Westbrook University … Westbrook University’s"), or after "at", "from",
+// "with", "join" ("my years at Initech").
+bool used_as_proper_noun(const Document& doc, const Part& p, uint32_t i, std::string_view w) {
+  if (i > p.word_begin) {
+    std::string_view prev = doc.str(doc.words[i - 1].span);
+    if (is(prev, "at") || is(prev, "from") || is(prev, "with") || is(prev, "join") || is(prev, "joining") ||
+        is(prev, "joined") || is(prev, "for"))
+      return true;
+  }
+  std::string_view stem = strip_possessive(w);
+  int n = 0;
+  for (const Part& q : doc.parts) {
+    if (q.kind == PartKind::Quoted) continue;
+    for (uint32_t k = q.word_begin; k < q.word_end; ++k) {
+      std::string_view o = doc.str(doc.words[k].span);
+      if (o.size() < stem.size() || o.compare(0, stem.size(), stem) != 0) continue;
+      if (o == w || o == stem || strip_possessive(o) == stem)
+        if (++n >= 2) return true;
+    }
+  }
+  return false;
+}
 
 class Rule_ final : public Rule {
  public:
@@ -11,14 +106,97 @@ class Rule_ final : public Rule {
         .id = "spelling",
         .group = Group::Proofreading,
         .severity = Severity::Warning,
-        .summary = "A word of the author's text is in none of the dictionaries",
+        .summary = "Words no dictionary knows (Hunspell, fulint's job-search terms, your \"words\"); fixes suggested on request",
+        .fix = Fixability::Unsafe,
     };
     return m;
   }
 
   void check(const Context& ctx, Reporter& out) const override {
-    (void)ctx;
-    (void)out;
+    if (!ctx.speller) return;
+    const Speller& sp = *ctx.speller;
+    const Document& doc = ctx.doc;
+    std::string_view s = doc.text;
+    std::vector<Span> pieces;
+    for (const Part& p : doc.parts) {
+      if (p.kind == PartKind::Quoted) continue;
+      bool prev_title = false;
+      for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
+        const Word& w = doc.words[i];
+        bool after_title = prev_title;
+        std::string_view t = doc.str(w.span);
+        prev_title = is_title(t);
+        if (w.flags & (kWordUrl | kWordEmail | kWordHasDigit | kWordAllCaps)) continue;
+        if (!(w.flags & kWordHasLetter) || t.size() < 2 || text::count_code_points(t) < 2) continue;
+        bool start = i == p.word_begin;
+        if (!start) {
+          int si = sentence_of_word(doc, i);
+          start = si >= 0 && doc.sentences[static_cast<size_t>(si)].word_begin == i;
+        }
+        if (known_word(sp, t, start)) continue;
+        // --- the slow path: a word no dictionary knows ---
+        // pieces of file names, domains and abbreviations: "resume.pdf", "Ph.D"
+        if (w.span.end < s.size() && s[w.span.end] == '.' && is_alnum_at(s, w.span.end + 1)) continue;
+        if (w.span.begin >= 1 && (s[w.span.begin - 1] == '.' || s[w.span.begin - 1] == '_') &&
+            is_alnum_before(s, w.span.begin - 1))
+          continue;
+        if (w.span.begin >= 1 && (s[w.span.begin - 1] == '#' || s[w.span.begin - 1] == '@' || s[w.span.begin - 1] == '_'))
+          continue;
+        if (w.span.end < s.size() && (s[w.span.end] == '_' || s[w.span.end] == '@')) continue;
+        if (is_known_name(ctx.facts, t) || is_user_word(ctx.facts, t) || chat_speak(t)) continue;
+        bool capitalized = (w.flags & kWordCapitalized) != 0;
+        // a name after a title, or in the greeting and the signature
+        if (capitalized && (after_title || p.kind == PartKind::Salutation || p.kind == PartKind::Signature)) continue;
+        if (has_hyphen(t)) {
+          // report the unknown pieces of "fololw-up", not the whole
+          pieces.clear();
+          unknown_pieces(sp, ctx.facts, t, w.span.begin, pieces);
+          for (Span piece : pieces) report(out, doc.str(piece), piece);
+          continue;
+        }
+        if (capitalized && !start && used_as_proper_noun(doc, p, i, t)) continue;
+        report(out, t, w.span);
+      }
+    }
+  }
+
+  static void report(Reporter& out, std::string_view t, Span at) {
+    out.report(at, "Unknown word " + quoted(t) + ": check its spelling (or add it to \"words\" in .fulint.json)")
+        .deferred_fixes = true;
+  }
+
+  std::vector<Fix> deferred_fixes(const Context& ctx, const Diagnostic& d) const override {
+    std::vector<Fix> fixes;
+    if (!ctx.speller) return fixes;
+    const Document& doc = ctx.doc;
+    for (const Word& w : doc.words) {
+      Span raw = doc.raw_span(w.span);
+      if (!raw.contains(d.raw) || d.raw.empty()) continue;
+      if (!doc.map.is_exact(w.span)) return fixes;
+      // the word, or the piece of a hyphenated word, the diagnostic names
+      Span piece{w.span.begin + (d.raw.begin - raw.begin), w.span.begin + (d.raw.end - raw.begin)};
+      std::string_view t = doc.str(piece);
+      bool curly = t.find("\xE2\x80\x99") != std::string_view::npos;
+      for (std::string& sug : ctx.speller->suggest(t, 5)) {
+        std::string r = match_case(t, sug);
+        if (curly) {
+          std::string c;
+          for (char ch : r) {
+            if (ch == '\'') c += "\xE2\x80\x99";
+            else c += ch;
+          }
+          r = std::move(c);
+        }
+        if (r == t) continue;
+        Fix f;
+        f.title = "Replace with " + quoted(r);
+        f.safety = FixSafety::Unsafe;
+        f.edits.push_back({d.raw, r});
+        fixes.push_back(std::move(f));
+      }
+      break;
+    }
+    return fixes;
   }
 };
 

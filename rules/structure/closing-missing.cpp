@@ -1,4 +1,4 @@
-// closing-missing: No sign-off line
+// closing-missing: no sign-off line before the signature.
 #include "rules/common.hpp"
 
 namespace fulint::rules {
@@ -11,14 +11,20 @@ class Rule_ final : public Rule {
         .id = "closing-missing",
         .group = Group::Structure,
         .severity = Severity::Warning,
-        .summary = "No sign-off line",
+        .summary = "No sign-off line (‘Best regards,’ ‘Sincerely,’ ‘Thank you,’) before the signature",
     };
     return m;
   }
 
   void check(const Context& ctx, Reporter& out) const override {
-    (void)ctx;
-    (void)out;
+    const Document& doc = ctx.doc;
+    if (doc.closing()) return;
+    const Part* last = nullptr;
+    for (const Part& p : doc.parts)
+      if (p.kind == PartKind::Paragraph) last = &p;
+    if (!last) return;  // no body yet
+    out.report(last_line(doc, *last),
+               "No closing line after the message; end with a sign-off such as ‘Best regards,’ before your name");
   }
 };
 

@@ -346,6 +346,12 @@ TEST_CASE("eml: charsets are converted with positions") {
     REQUIRE(d.notes.size() == 1);
     CHECK(d.notes[0] == "unknown charset 'x-foo'; read as UTF-8");
   }
+  SECTION("a path-like charset never reaches ICU's file loader") {
+    Document d = eml(kHead + "Content-Type: text/plain; charset=\"/tmp/evil\"\r\n\r\nhello\r\n");
+    CHECK(body(d) == "hello\r\n");
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0] == "unknown charset '/tmp/evil'; read as UTF-8");
+  }
   SECTION("koi8-r, base64") {
     // "Привет" in KOI8-R, base64: 8NLJ18XU
     Document d = eml(kHead + "Content-Type: text/plain; charset=koi8-r\r\nContent-Transfer-Encoding: base64\r\n\r\n8NLJ18XU\r\n");
@@ -408,6 +414,20 @@ TEST_CASE("eml: multipart body choice and attachments") {
   CHECK(slice(d.raw, d.attachments[1].raw).substr(0, 20) == "Content-Disposition:");
   CHECK(d.notes.empty());
   check_monotonic(d);
+}
+
+TEST_CASE("eml: attachments named by Content-Type name, RFC 2047 in a quoted filename") {
+  std::string raw = kHead +
+                    "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                    "--b\r\nContent-Type: text/plain\r\n\r\nHi\r\n"
+                    "--b\r\nContent-Type: Image/PNG; name=\"=?UTF-8?B?UsOpc3Vtw6kucGRm?=\"\r\n\r\nxx\r\n"
+                    "--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"\"\r\n\r\nxx\r\n"
+                    "--b--\r\n";
+  Document d = eml(raw);
+  CHECK(body(d) == "Hi");
+  REQUIRE(d.attachments.size() == 1);  // filename="" names nothing
+  CHECK(d.attachments[0].filename == "Résumé.pdf");
+  CHECK(d.attachments[0].content_type == "image/png");
 }
 
 TEST_CASE("eml: missing closing boundary is tolerated") {
@@ -511,4 +531,17 @@ TEST_CASE("eml: mime helpers") {
   CHECK(to_utf8_plain("caf\xE9", "latin1") == "café");
   CHECK(to_utf8_plain("\x80", "iso-8859-1") == "€");  // read as windows-1252
   CHECK(sanitize_utf8("a\xFF") == "a\xEF\xBF\xBD");
+}
+
+TEST_CASE("eml: HTML blockquote reads as quoted text") {
+  std::string raw = kHead +
+                    "Content-Type: text/html; charset=utf-8\r\n\r\n"
+                    "<div>Thanks!</div><div class=\"gmail_quote\">On Wed, Priya wrote:<br>"
+                    "<blockquote class=\"gmail_quote\">Hi Jordan,<br>See you <b>Thursday</b>.</blockquote></div>\r\n";
+  Document d = eml(raw);
+  CHECK(body(d) == "Thanks!\nOn Wed, Priya wrote:\n> Hi Jordan,\n> See you Thursday.");
+  // "> " maps onto the tag(s) that started its line
+  CHECK(raw_of(d, "> Hi") == "<br><blockquote class=\"gmail_quote\">Hi");
+  CHECK(raw_of(d, "> See") == "<br>See");
+  check_monotonic(d);
 }
