@@ -42,7 +42,7 @@ Located locate(std::string_view t, Position pos, Encoding enc) {
   size_t e = t.find_first_of("\r\n", i);
   if (e == std::string_view::npos) e = n;
   if (enc == Encoding::Utf8) {
-    if (i + pos.character > e) return {static_cast<uint32_t>(e), true};
+    if (i + pos.character > e) return {static_cast<uint32_t>(e), false};  // past the line end: allowed
     // A column inside a character stays before it (never split a character).
     size_t o = i + pos.character;
     while (o > i && o < e && (static_cast<unsigned char>(t[o]) & 0xC0) == 0x80) --o;
@@ -58,7 +58,7 @@ Located locate(std::string_view t, Position pos, Encoding enc) {
     col += w;
     i += len;
   }
-  return {static_cast<uint32_t>(i), col < pos.character && i >= e};
+  return {static_cast<uint32_t>(i), false};  // a column past the line end is allowed
 }
 
 }  // namespace

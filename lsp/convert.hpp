@@ -47,7 +47,7 @@ uint32_t offset_in(std::string_view text, Position pos, Encoding enc);
 struct ChangeResult {
   uint32_t begin = 0;        // byte offset where the new text starts
   uint32_t end = 0;          // byte offset where it ends (begin + inserted bytes)
-  bool clamped = false;      // a position was outside the document
+  bool clamped = false;      // a line was past the end of the document
   bool inverted = false;     // the range ended before it started (treated as empty at the start)
 };
 

@@ -41,14 +41,20 @@ constexpr std::string_view kWatchId = "fulint-watched-files";
 
 enum MessageType { kError = 1, kWarning = 2, kInfo = 3, kLog = 4 };
 
-// Spellers by language list, loaded on first use (only when the spelling rule is on).
+// Spellers by language list, loaded on first use (only when the spelling
+// rule is on), shared by the whole process; thread-safe (see warm_up).
 class SpellerCache {
  public:
+  static SpellerCache& instance() {
+    static SpellerCache c;
+    return c;
+  }
   const Speller* get(const Config& cfg, std::string& err) {
     int idx = rule_index("spelling");
     if (idx < 0 || !cfg.settings(static_cast<size_t>(idx)).enabled) return nullptr;
     std::string key;
     for (const auto& l : cfg.languages) key += l + ",";
+    std::lock_guard lock(mu_);
     auto it = cache_.find(key);
     if (it != cache_.end()) {
       if (!it->second.second.empty()) err = it->second.second;
@@ -67,6 +73,7 @@ class SpellerCache {
   }
 
  private:
+  std::mutex mu_;
   std::map<std::string, std::pair<std::shared_ptr<const Speller>, std::string>> cache_;
 };
 
@@ -163,7 +170,7 @@ struct Analysis {
   const Speller* speller = nullptr;
   std::vector<uint32_t> visible;  // indices into result.diagnostics that are shown
   json items = json::array();     // the LSP diagnostics (visible ones)
-  std::string result_id;
+  mutable std::string result_id;  // pull diagnostics: a hash of `items`, computed when asked
 };
 
 struct DocState {
@@ -189,6 +196,27 @@ struct Server::Impl {
         resolver_(std::make_unique<ConfigResolver>(Overrides{})),
         defaults_(std::make_shared<const Config>(Config::defaults())) {
     register_handlers();
+    warm_up_ = std::thread([] { warm_up(); });
+  }
+  ~Impl() {
+    if (warm_up_.joinable()) warm_up_.join();
+  }
+
+  // While the client starts up: build the core's phrase tables and load the
+  // default dictionary, so that the first draft opened is linted at full speed.
+  static void warm_up() {
+    try {
+      const Config cfg = Config::defaults();
+      std::string err;
+      LintEnv env;
+      env.speller = SpellerCache::instance().get(cfg, err);
+      Document doc = parse_document("warm-up.txt", "Subject: Thanks\n\nDear Priya,\n\nThank you for your time.\n\nBest,\nSam\n",
+                                    ParseOptions{".txt"});
+      doc.lines = LineIndex(doc.raw);
+      (void)lint(doc, cfg, env);
+    } catch (const std::exception& e) {
+      std::cerr << "fulint-lsp: warm-up: " << e.what() << "\n";
+    }
   }
 
   // --- Plumbing --------------------------------------------------------------
@@ -372,7 +400,7 @@ struct Server::Impl {
         }
       } else {
         std::string err;
-        a->speller = spellers_.get(*cfg, err);
+        a->speller = SpellerCache::instance().get(*cfg, err);
         if (!err.empty()) show(kWarning, "fulint: spelling is off: " + err);
         a->doc = parse_document(d.path ? *d.path : d.uri, d.text, ParseOptions{ext});
         a->doc.lines = LineIndex(a->doc.raw);  // the index views raw, which moved
@@ -388,7 +416,6 @@ struct Server::Impl {
         a->items.push_back(lsp_diagnostic(*a, d, i));
       }
     }
-    a->result_id = hex64(fnv1a(a->items.dump(-1, ' ', false, json::error_handler_t::replace), fnv1a(d.uri)));
     d.analysis = a;
     return a;
   }
@@ -559,6 +586,8 @@ struct Server::Impl {
     if (!d) return {{"kind", "full"}, {"items", json::array()}};
     auto a = current(*d);
     d->pending = false;
+    if (a->result_id.empty())
+      a->result_id = hex64(fnv1a(a->items.dump(-1, ' ', false, json::error_handler_t::replace), fnv1a(d->uri)));
     if (p.previous_result_id && *p.previous_result_id == a->result_id) return {{"kind", "unchanged"}, {"resultId", a->result_id}};
     return {{"kind", "full"}, {"resultId", a->result_id}, {"items", a->items}};
   }
@@ -767,7 +796,7 @@ struct Server::Impl {
   bool watching_ = false;
   std::string watch_id_;
   int watch_generation_ = 0;
-  SpellerCache spellers_;
+  std::thread warm_up_;
   Stats stats_;
 };
 

@@ -24,7 +24,7 @@ struct ServerOptions {
   // Diagnostics are published this long after the last change of a burst...
   std::chrono::milliseconds debounce{80};
   // ...but no later than this after its first change (steady typing).
-  std::chrono::milliseconds max_wait{400};
+  std::chrono::milliseconds max_wait{300};
   // The message time for drafts without a Date: header (Unix seconds); the
   // clock when unset. For reproducible tests.
   std::optional<int64_t> now;

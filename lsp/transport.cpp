@@ -25,7 +25,8 @@ size_t find_ci(std::string_view hay, std::string_view needle, size_t from = 0) {
 
 std::string parse_error_text(std::string_view body) {
   try {
-    (void)json::parse(body);
+    json discard = json::parse(body);
+    (void)discard;
   } catch (const json::exception& e) {
     return e.what();
   }

@@ -410,6 +410,26 @@ bool is_name_only_greeting(std::string_view l) {
   return n >= 1 && n <= 4;
 }
 
+// "Priya Patel," / "Tom and Ana!": only names (capitalised words, titles, "and").
+bool names_only(std::string_view l) {
+  int n = 0;
+  size_t i = 0;
+  while (i < l.size()) {
+    while (i < l.size() && (l[i] == ' ' || l[i] == ',' || l[i] == ':' || l[i] == '!' || l[i] == '.')) ++i;
+    size_t b = i;
+    while (i < l.size() && l[i] != ' ' && l[i] != ',') ++i;
+    if (b == i) break;
+    std::string_view w = l.substr(b, i - b);
+    while (!w.empty() && (w.back() == ':' || w.back() == '!' || w.back() == '.')) w.remove_suffix(1);
+    if (w.empty()) continue;
+    if (++n > 8) return false;
+    size_t len;
+    char32_t cp = text::decode(w, 0, len);
+    if (!text::is_upper(cp) && !word_is_title(w) && !iequals(w, "and") && w != "&" && !iequals(w, "or")) return false;
+  }
+  return n > 0;
+}
+
 constexpr std::string_view kClosings[] = {
     "best regards", "kind regards", "warm regards", "warmest regards", "kindest regards", "regards", "best wishes",
     "all the best", "best", "sincerely", "yours sincerely", "sincerely yours", "yours truly", "yours faithfully",
@@ -427,7 +447,10 @@ constexpr std::string_view kClosings[] = {
     "thanks and regards", "thanks & regards", "best, and thank you", "respectfully submitted", "with respect",
     "best wishes and thanks", "with sincere thanks", "with sincere appreciation", "kind wishes", "fond regards",
     "all my best", "my best", "be well", "until soon", "have a great day", "have a great weekend",
-    "have a nice day", "have a good day", "have a good weekend", "enjoy your weekend"};
+    "have a nice day", "have a good day", "have a good weekend", "enjoy your weekend", "cordialement",
+    "bien cordialement", "bien à vous", "saludos", "saludos cordiales", "un saludo", "atentamente",
+    "mit freundlichen grüßen", "viele grüße", "beste grüße", "met vriendelijke groet", "cordiali saluti",
+    "atenciosamente", "abraços"};
 
 // Length of the closing phrase a line is, ignoring case and a trailing , . ! —
 // 0 when the line is not a closing. `comma` tells whether it ends with a comma.
@@ -724,8 +747,9 @@ void split_sentences(Document& doc, Part& part) {
       uint32_t nb = doc.words[w + 1].span.begin;
       if (gap.find('\n') != std::string_view::npos && is_bullet_start(nb)) {
         ends = true;
-        end_off = word.span.end;
-        while (end_off < gap_end && (s[end_off] == '.' || s[end_off] == ';' || s[end_off] == ',' || s[end_off] == ':')) ++end_off;
+        // the item runs to the end of its line ("… by 20%", "… (Python);")
+        end_off = word.span.end + static_cast<uint32_t>(gap.find_first_of("\r\n"));
+        while (end_off > word.span.end && (s[end_off - 1] == ' ' || s[end_off - 1] == '\t')) --end_off;
       }
     }
     if (w + 1 == part.word_end) {
@@ -927,16 +951,24 @@ void segment(Document& doc) {
     if (g > 0) {
       int wc = count_words(v);
       char last = v.empty() ? 0 : v.back();
-      if (last == ',' || last == ':' || last == '!' || last == '.' || last == '-') whole = wc <= 10;
-      else whole = wc <= 5;
-      if (!whole) {
-        // "Hi Priya, thank you for …": the greeting ends at the first comma within five words.
-        size_t comma = v.find(',');
-        if (comma != std::string_view::npos && count_words(v.substr(0, comma)) <= 5) {
-          salutation = Span{l.begin, l.begin + static_cast<uint32_t>(comma) + 1};
-          para_first_line = blocks.front().first;
-          para_first_offset = l.begin + static_cast<uint32_t>(comma) + 1;
-        }
+      // "Hi Priya, thank you for …": the greeting ends at the first comma
+      // within five words, unless only names follow ("Hello Priya, Tom,").
+      size_t comma = v.find(',');
+      bool split = false;
+      if (comma != std::string_view::npos && count_words(v.substr(0, comma)) <= 5) {
+        std::string_view rest = text::trim(v.substr(comma + 1));
+        split = !rest.empty() && !names_only(rest);
+      }
+      if (split) {
+        salutation = Span{l.begin, l.begin + static_cast<uint32_t>(comma) + 1};
+        para_first_line = blocks.front().first;
+        para_first_offset = l.begin + static_cast<uint32_t>(comma) + 1;
+      } else if (last == ',' || last == ':') {
+        whole = wc <= 10;
+      } else if (last == '!' || last == '.' || last == '-') {
+        whole = wc <= 6;
+      } else {
+        whole = wc <= 5;
       }
     } else if (is_name_only_greeting(v)) {
       whole = true;
@@ -980,45 +1012,44 @@ void segment(Document& doc) {
       }
       if (stop || blocks.size() - bi >= 2) break;
     }
+    // The closing nearest the end wins.
     size_t closing_line = n;
     for (size_t k = 0; k < tail.size(); ++k) {
       size_t li = tail[k];
       Line t = trim_line(doc, lines[li]);
+      std::string_view v = view(doc, t);
+      bool next_line_follows = k > 0 && tail[k - 1] == li + 1;
       bool comma;
       size_t name_after;
-      size_t cl = closing_len(view(doc, t), comma, name_after);
-      if (cl == 0) continue;
-      bool followed_by_name = k > 0;  // a line after it
-      if (comma || followed_by_name || name_after) {
-        closing_line = li;
-        if (name_after) closing = Span{t.begin, t.begin + static_cast<uint32_t>(cl) + 1};
-        else closing = Span{t.begin, t.end};
-        if (name_after) sig_lines.push_back({t.begin + static_cast<uint32_t>(name_after), t.end});
-        break;
-      }
-    }
-    if (closing_line == n) {
-      // A sign-off we do not know, right above a name: "Looking forward to working with you,\nJordan".
-      for (size_t k = 1; k < tail.size(); ++k) {
-        size_t li = tail[k];
-        if (tail[k - 1] != li + 1) continue;
-        Line t = trim_line(doc, lines[li]);
-        std::string_view v = view(doc, t);
-        if (v.size() < 2 || v.back() != ',' || count_words(v) > 7 || looks_like_contact(v)) continue;
-        size_t len;
-        if (!text::is_upper(text::decode(v, 0, len))) continue;
-        // the line before must not run on into this one (a hard-wrapped sentence)
-        if (li > 0 && !is_blank(view(doc, lines[li - 1])) && !quoted[li - 1]) {
-          std::string_view prev = text::trim(view(doc, lines[li - 1]));
-          char pc = prev.empty() ? '.' : prev.back();
-          if (pc != '.' && pc != '!' && pc != '?' && pc != ':' && pc != ',') continue;
+      size_t cl = closing_len(v, comma, name_after);
+      if (cl > 0) {
+        // "Thank you for your time." is a closing only right above the name.
+        bool followed_by_name = k > 0 && (v.back() != '.' || next_line_follows);
+        if (comma || followed_by_name || name_after) {
+          closing_line = li;
+          if (name_after) closing = Span{t.begin, t.begin + static_cast<uint32_t>(cl) + 1};
+          else closing = Span{t.begin, t.end};
+          if (name_after) sig_lines.push_back({t.begin + static_cast<uint32_t>(name_after), t.end});
+          break;
         }
-        std::string_view name = text::trim(view(doc, lines[tail[k - 1]]));
-        if (!looks_like_name(name) || (name.back() == '.' && name.size() > 2)) continue;
-        closing_line = li;
-        closing = Span{t.begin, t.end};
-        break;
+        continue;
       }
+      // A sign-off we do not know, right above a name: "Looking forward to working with you,\nJordan".
+      if (!next_line_follows || v.size() < 2 || v.back() != ',' || count_words(v) > 7 || looks_like_contact(v))
+        continue;
+      size_t len;
+      if (!text::is_upper(text::decode(v, 0, len))) continue;
+      // the line before must not run on into this one (a hard-wrapped sentence)
+      if (li > 0 && !is_blank(view(doc, lines[li - 1])) && !quoted[li - 1]) {
+        std::string_view prev = text::trim(view(doc, lines[li - 1]));
+        char pc = prev.empty() ? '.' : prev.back();
+        if (pc != '.' && pc != '!' && pc != '?' && pc != ':' && pc != ',') continue;
+      }
+      std::string_view name = text::trim(view(doc, lines[tail[k - 1]]));
+      if (!looks_like_name(name) || (name.back() == '.' && name.size() > 2)) continue;
+      closing_line = li;
+      closing = Span{t.begin, t.end};
+      break;
     }
     if (closing_line < n) {
       // everything after the closing line (up to the delimiter or a postscript) is signature

@@ -1,9 +1,10 @@
 #include "fulint/phrases.hpp"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <stdexcept>
 
 #include "embedded.hpp"
@@ -18,10 +19,17 @@ struct PhraseBook::Impl {
     std::vector<Phrase> phrases;
     std::unique_ptr<RE2> any;                  // all phrases, leftmost-longest
     std::vector<std::unique_ptr<RE2>> single;  // each phrase, for telling which one matched
+    // Prefilter: a draft can only match the family when one of these words
+    // (each phrase's longest required plain word, folded and hashed) occurs in
+    // it. `always` when some phrase has no such word.
+    std::vector<std::string> anchors;  // folded word prefixes
+    bool always = false;
+    std::unique_ptr<RE2> which;  // (p1)|(p2)|…, anchored both ends: which phrase matched
+    // Plain phrases (no regex syntax), folded with single spaces -> index.
+    std::unordered_map<std::string, uint32_t> literal;
   };
   std::vector<Family> families;
   std::map<std::string, PhraseFamilyId, std::less<>> by_name;
-  std::unique_ptr<RE2::Set> set;  // one pattern per family
 };
 
 PhraseBook::PhraseBook() : impl_(std::make_unique<Impl>()) {}
@@ -41,6 +49,10 @@ RE2::Options re_options() {
 // A phrase as written -> an RE2 fragment: spaces match any white space, an
 // apostrophe matches a straight or curly one.
 std::string to_regex(std::string_view p) {
+  // The engine checks Unicode word boundaries itself (and retries shorter
+  // matches), so \b at a phrase's edges is redundant; it also slows RE2's DFA.
+  while (p.size() >= 2 && p.substr(0, 2) == "\\b") p.remove_prefix(2);
+  while (p.size() >= 2 && p.substr(p.size() - 2) == "\\b" && (p.size() < 3 || p[p.size() - 3] != '\\')) p.remove_suffix(2);
   std::string out;
   out.reserve(p.size() + 16);
   for (size_t i = 0; i < p.size(); ++i) {
@@ -56,6 +68,77 @@ std::string to_regex(std::string_view p) {
     } else {
       out += c;
     }
+  }
+  return out;
+}
+
+bool is_plain_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '-' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The longest literal that every match of a phrase must contain at the start
+// of a word: a run of plain characters outside any group, not made optional,
+// preceded by the start, a space, \\b or an optional group ending in a space.
+// Empty when there is none (the family is then always searched).
+std::string required_prefix(std::string_view p) {
+  std::string best;
+  int depth = 0;
+  size_t i = 0;
+  auto word_start = [&](size_t at) {
+    if (at == 0) return true;
+    char prev = p[at - 1];
+    if (prev == ' ') return true;
+    if (at >= 2 && p.substr(at - 2, 2) == "\\b") return true;
+    size_t k = at;
+    if (k >= 1 && p[k - 1] == '?') --k;
+    if (k >= 1 && p[k - 1] == ')') return k >= 2 && p[k - 2] == ' ';
+    return false;
+  };
+  while (i < p.size()) {
+    char c = p[i];
+    if (c == '(') { ++depth; ++i; continue; }
+    if (c == ')') { --depth; ++i; continue; }
+    if (c == '[') {  // a character class
+      while (i < p.size() && p[i] != ']') ++i;
+      ++i;
+      continue;
+    }
+    if (c == '\\') { i += 2; continue; }
+    if (depth == 0 && is_plain_char(c) && word_start(i)) {
+      size_t j = i;
+      while (j < p.size() && is_plain_char(p[j]) && p[j] != '\'') ++j;
+      size_t len = j - i;
+      if (j < p.size() && (p[j] == '?' || p[j] == '*' || p[j] == '{')) --len;  // the last character is optional
+      if (len > best.size()) best = text::fold(p.substr(i, len));
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  return best;
+}
+
+bool is_literal_phrase(std::string_view p) {
+  for (char c : p)
+    if (!is_plain_char(c) && c != ' ') return false;
+  return true;
+}
+
+// Folds a text to lower case with single spaces, for literal look-up.
+std::string fold_spaces(std::string_view t) {
+  std::string f = text::fold(t);
+  std::string out;
+  out.reserve(f.size());
+  bool space = false;
+  for (char c : f) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
   }
   return out;
 }
@@ -78,7 +161,6 @@ bool alnum_at(std::string_view s, size_t i) {
 std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::string_view, std::string_view>> files) {
   std::unique_ptr<PhraseBook> book(new PhraseBook());
   Impl& im = *book->impl_;
-  im.set = std::make_unique<RE2::Set>(re_options(), RE2::UNANCHORED);
   for (auto [name, content] : files) {
     Impl::Family fam;
     fam.name = std::string(name);
@@ -109,6 +191,10 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
       if (!single->ok())
         throw std::runtime_error("rules/data/" + fam.name + ".txt:" + std::to_string(line_no) + ": " + single->error());
       fam.single.push_back(std::move(single));
+      std::string anchor = required_prefix(ph.pattern);
+      if (anchor.size() < 2) fam.always = true;
+      else fam.anchors.push_back(std::move(anchor));
+      if (is_literal_phrase(ph.pattern)) fam.literal.emplace(fold_spaces(ph.pattern), static_cast<uint32_t>(fam.phrases.size()));
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + rx + ")";
       fam.phrases.push_back(std::move(ph));
@@ -116,13 +202,18 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
     }
     if (alternation.empty()) alternation = "[^\\x00-\\x{10FFFF}]";  // matches nothing
     fam.any = std::make_unique<RE2>(alternation, re_options());
+    {
+      std::string groups;
+      for (const Phrase& ph : fam.phrases) groups += (groups.empty() ? "(" : "|(") + to_regex(ph.pattern) + ")";
+      fam.which = std::make_unique<RE2>(groups.empty() ? "()" : groups, re_options());
+    }
     if (!fam.any->ok()) throw std::runtime_error("rules/data/" + fam.name + ".txt: " + fam.any->error());
-    std::string err;
-    if (im.set->Add(alternation, &err) < 0) throw std::runtime_error("rules/data/" + fam.name + ".txt: " + err);
+    std::sort(fam.anchors.begin(), fam.anchors.end());
+    // A shorter anchor that prefixes a longer one already covers it.
+    fam.anchors.erase(std::unique(fam.anchors.begin(), fam.anchors.end()), fam.anchors.end());
     im.by_name.emplace(fam.name, static_cast<PhraseFamilyId>(im.families.size()));
     im.families.push_back(std::move(fam));
   }
-  if (!im.set->Compile()) throw std::runtime_error("phrase families: out of memory compiling the set");
   return book;
 }
 
@@ -162,11 +253,25 @@ static void find_in(const PhraseBook::Impl& im, PhraseFamilyId f, std::string_vi
     uint32_t gb = range.begin + static_cast<uint32_t>(b), ge = range.begin + static_cast<uint32_t>(e);
     bool ok = true;
     if (alnum_at(whole, gb) && alnum_before(whole, gb)) ok = false;
-    if (ok && alnum_before(whole, ge) && alnum_at(whole, ge)) ok = false;
+    // The longest match ends inside a word ("on" in "online"): try the shorter
+    // matches that start at the same place.
+    while (ok && alnum_before(whole, ge) && alnum_at(whole, ge)) {
+      size_t limit = ge - range.begin - 1;
+      re2::StringPiece m2;
+      if (limit <= b || !fam.any->Match(sub, b, limit, RE2::ANCHOR_START, &m2, 1) || m2.empty()) {
+        ok = false;
+        break;
+      }
+      e = b + m2.size();
+      ge = range.begin + static_cast<uint32_t>(e);
+    }
     if (ok && words) {
-      for (const Word& w : *words) {
-        if (w.span.begin >= ge) break;
-        if ((w.flags & (kWordUrl | kWordEmail)) && w.span.overlaps({gb, ge})) {
+      // words are sorted: start from the last word beginning before the match
+      auto it = std::upper_bound(words->begin(), words->end(), gb,
+                                 [](uint32_t off, const Word& w) { return off < w.span.begin; });
+      if (it != words->begin()) --it;
+      for (; it != words->end() && it->span.begin < ge; ++it) {
+        if ((it->flags & (kWordUrl | kWordEmail)) && it->span.overlaps({gb, ge})) {
           ok = false;
           break;
         }
@@ -180,11 +285,20 @@ static void find_in(const PhraseBook::Impl& im, PhraseFamilyId f, std::string_vi
     }
     uint32_t which = 0;
     std::string_view mt = whole.substr(gb, ge - gb);
-    for (uint32_t k = 0; k < fam.single.size(); ++k)
-      if (RE2::FullMatch(mt, *fam.single[k])) {
-        which = k;
-        break;
+    auto lit = fam.literal.find(fold_spaces(mt));
+    if (lit != fam.literal.end()) {
+      which = lit->second;
+    } else {
+      thread_local std::vector<re2::StringPiece> groups;
+      groups.assign(fam.phrases.size() + 1, re2::StringPiece());
+      if (fam.which->Match(mt, 0, mt.size(), RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
+        for (uint32_t k = 0; k < fam.phrases.size(); ++k)
+          if (groups[k + 1].data() != nullptr) {
+            which = k;
+            break;
+          }
       }
+    }
     out.push_back({{gb, ge}, which});
     pos = e;
   }
@@ -193,13 +307,22 @@ static void find_in(const PhraseBook::Impl& im, PhraseFamilyId f, std::string_vi
 void PhraseBook::scan(const Document& doc, PhraseHits& out) const {
   auto& data = out.data();
   data.assign(impl_->families.size(), {});
-  std::vector<int> hit;
+  std::vector<std::string> words;  // a part's words, folded and sorted
   for (const Part& p : doc.parts) {
     if (p.kind == PartKind::Quoted || p.span.empty()) continue;
-    std::string_view sub = std::string_view(doc.text).substr(p.span.begin, p.span.size());
-    hit.clear();
-    if (!impl_->set->Match(sub, &hit)) continue;
-    for (int f : hit) find_in(*impl_, static_cast<PhraseFamilyId>(f), doc.text, p.span, &doc.words, data[f]);
+    words.clear();
+    for (uint32_t w = p.word_begin; w < p.word_end; ++w) words.push_back(text::fold(doc.str(doc.words[w].span)));
+    std::sort(words.begin(), words.end());
+    auto has_prefix = [&](const std::string& a) {
+      auto it = std::lower_bound(words.begin(), words.end(), a);
+      return it != words.end() && it->compare(0, a.size(), a) == 0;
+    };
+    for (size_t f = 0; f < impl_->families.size(); ++f) {
+      const auto& fam = impl_->families[f];
+      bool candidate = fam.always;
+      for (size_t a = 0; !candidate && a < fam.anchors.size(); ++a) candidate = has_prefix(fam.anchors[a]);
+      if (candidate) find_in(*impl_, static_cast<PhraseFamilyId>(f), doc.text, p.span, &doc.words, data[f]);
+    }
   }
 }
 

@@ -54,61 +54,80 @@ std::optional<std::pair<std::string, std::string>> find_dictionary(const std::st
   return std::nullopt;
 }
 
-// A fast 64-bit hash for short keys (never 0: 0 marks an empty slot).
+// A fast 64-bit hash for short keys. Reads the bytes in whole 8-, 4- or
+// 1-byte loads (overlapping at the end) rather than a variable-size copy.
 inline uint64_t hash_word(std::string_view s) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = 0x243F6A8885A308D3ull ^ (s.size() * kMul);
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
+  auto mix = [&](uint64_t v) {
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+  };
+  if (n >= 8) {
+    size_t i = 0;
+    for (; i + 8 < n; i += 8) {
+      uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      mix(v);
+    }
     uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    h = (h ^ v) * kMul;
-    h ^= h >> 29;
-  }
-  if (i < s.size()) {
-    uint64_t v = 0;
-    std::memcpy(&v, s.data() + i, s.size() - i);
-    h = (h ^ v) * kMul;
-    h ^= h >> 29;
+    std::memcpy(&v, p + n - 8, 8);
+    mix(v);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    mix(a | (static_cast<uint64_t>(b) << 32));
+  } else if (n > 0) {
+    mix(static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
   }
   h *= 0xBF58476D1CE4E5B9ull;
   h ^= h >> 31;
-  return h ? h : 1;
+  return h;
 }
 
-// Word -> known, open addressing with linear probing; the words' bytes live in
-// one arena, so an insertion allocates only when a buffer grows.
+// Word -> known, open addressing with linear probing over 8-byte slots (a
+// 32-bit tag of the hash and a reference into an arena holding the words'
+// bytes), so a look-up touches one slot and one short run of bytes, and an
+// insertion allocates only when a buffer grows.
 class WordTable {
  public:
+  static constexpr size_t kMaxWord = 511;  // longer words are not cached
+
   // -1 = not in the table, 0 = unknown word, 1 = known word.
   int find(std::string_view w, uint64_t h) const {
     if (slots_.empty()) return -1;
+    uint32_t tag = tag_of(h);
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (s.hash == 0) return -1;
-      if (s.hash == h && (s.len >> 1) == w.size() && std::memcmp(arena_.data() + s.off, w.data(), w.size()) == 0)
-        return static_cast<int>(s.len & 1);
+      if (s.tag == 0) return -1;
+      if (s.tag == tag && len_of(s) == w.size() && same_bytes(arena_.data() + off_of(s), w))
+        return static_cast<int>(s.ref & 1);
     }
   }
 
   void put(std::string_view w, uint64_t h, bool ok) {
-    if (w.size() > 0xFFFF) return;
-    if (used_ + 1 > slots_.size() / 2) grow();
+    if (w.size() > kMaxWord) return;
     if (arena_.size() + w.size() > kMaxArena) clear();
+    if (used_ + 1 > slots_.size() / 2) grow();
+    uint32_t tag = tag_of(h);
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (s.hash == 0) {
-        s.hash = h;
-        s.off = static_cast<uint32_t>(arena_.size());
-        s.len = static_cast<uint32_t>(w.size() << 1 | (ok ? 1u : 0u));
+      if (s.tag == 0) {
+        s.tag = tag;
+        s.ref = ref_of(static_cast<uint32_t>(arena_.size()), w.size(), ok);
         arena_.append(w);
         ++used_;
         return;
       }
-      if (s.hash == h && (s.len >> 1) == w.size() && std::memcmp(arena_.data() + s.off, w.data(), w.size()) == 0) {
-        s.len = static_cast<uint32_t>(w.size() << 1 | (ok ? 1u : 0u));
+      if (s.tag == tag && len_of(s) == w.size() && same_bytes(arena_.data() + off_of(s), w)) {
+        s.ref = ref_of(off_of(s), w.size(), ok);
         return;
       }
     }
@@ -122,20 +141,34 @@ class WordTable {
 
  private:
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t off = 0;
-    uint32_t len = 0;  // length << 1 | known
+    uint32_t tag = 0;  // high half of the hash, never 0 when used
+    uint32_t ref = 0;  // offset << 10 | length << 1 | known
   };
-  static constexpr size_t kMaxArena = 8u << 20;  // a bound against hostile input
+  static constexpr size_t kMaxArena = 4u << 20;  // 22 bits of offset; a bound against hostile input
+
+  static uint32_t tag_of(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
+  static uint32_t ref_of(uint32_t off, size_t len, bool ok) {
+    return off << 10 | static_cast<uint32_t>(len) << 1 | (ok ? 1u : 0u);
+  }
+  static uint32_t off_of(const Slot& s) { return s.ref >> 10; }
+  static size_t len_of(const Slot& s) { return (s.ref >> 1) & 0x1FF; }
+
+  // Short keys: an inline loop beats a call to memcmp.
+  static bool same_bytes(const char* a, std::string_view w) {
+    for (size_t i = 0; i < w.size(); ++i)
+      if (a[i] != w[i]) return false;
+    return true;
+  }
 
   void grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(old.empty() ? 2048 : old.size() * 2, Slot{});
     size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
-      if (s.hash == 0) continue;
-      size_t i = s.hash & mask;
-      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      if (s.tag == 0) continue;
+      uint64_t h = hash_word(std::string_view(arena_.data() + off_of(s), len_of(s)));
+      size_t i = h & mask;
+      while (slots_[i].tag != 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
@@ -157,13 +190,16 @@ struct ThreadCaches {
   };
   std::array<Slot, 3> slots;
   uint64_t tick = 0;
+  Slot* last = nullptr;  // the slot used last: nearly always the one wanted
 
   WordTable& of(uint64_t owner) {
+    if (last && last->owner == owner) return last->table;
     ++tick;
     Slot* victim = &slots[0];
     for (Slot& s : slots) {
       if (s.owner == owner) {
         s.last_use = tick;
+        last = &s;
         return s.table;
       }
       if (s.last_use < victim->last_use) victim = &s;
@@ -171,6 +207,7 @@ struct ThreadCaches {
     victim->owner = owner;
     victim->last_use = tick;
     victim->table.clear();
+    last = victim;
     return victim->table;
   }
 };
@@ -280,18 +317,9 @@ class HunspellSpeller final : public Speller {
     WordTable& l1 = tl.of(id_);
     int r = l1.find(word, h);
     if (r >= 0) return r == 1;
-    Shard& sh = shards_[(h >> 40) % kShards];
-    {
-      std::lock_guard lock(sh.mu);
-      r = sh.table.find(word, h);
-    }
-    if (r < 0) {
-      r = ask_hunspell(word) ? 1 : 0;
-      std::lock_guard lock(sh.mu);
-      sh.table.put(word, h, r == 1);
-    }
-    l1.put(word, h, r == 1);
-    return r == 1;
+    bool ok = known_slow(word, h);
+    l1.put(word, h, ok);
+    return ok;
   }
 
   std::vector<std::string> suggest(std::string_view word, size_t max) const override {
@@ -316,6 +344,21 @@ class HunspellSpeller final : public Speller {
 
  private:
   static constexpr size_t kShards = 32;
+
+  // Not in this thread's cache: the shared cache, else Hunspell.
+  [[gnu::noinline]] bool known_slow(std::string_view word, uint64_t h) const {
+    Shard& sh = shards_[(h >> 40) % kShards];
+    int r;
+    {
+      std::lock_guard lock(sh.mu);
+      r = sh.table.find(word, h);
+    }
+    if (r >= 0) return r == 1;
+    bool ok = ask_hunspell(word);
+    std::lock_guard lock(sh.mu);
+    sh.table.put(word, h, ok);
+    return ok;
+  }
 
   bool ask_hunspell(std::string_view word) const {
     std::string buf;

@@ -25,6 +25,23 @@ Replacement replacement_of(const Phrase& p) {
   return out;
 }
 
+// The matched text for a message: runs of white space (a line break inside
+// the phrase) as one space.
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -74,9 +91,19 @@ class Rule_ final : public Rule {
       const bool at_start = opens_sentence(doc, *part, m.span);
       const bool pronoun_i = starts_with_pronoun_i(matched);
 
-      std::string msg = "Wordy " + quoted(matched);
-      if (!rep.text.empty()) {
-        msg += "; write " + quoted(rep.text);
+      // The replacement with the match's capitalisation.
+      std::string r(rep.text);
+      if (!r.empty()) {
+        const bool cap = at_start || ascii_upper(matched[0]);
+        if (cap && ascii_lower(r[0])) r[0] = static_cast<char>(r[0] - 32);
+        if (!pronoun_i && !cap && ascii_upper(r[0])) r[0] = static_cast<char>(r[0] + 32);
+      }
+      const std::string shown = one_line(matched);
+      std::string msg = "Wordy " + quoted(shown);
+      if (pronoun_i && !at_start) {
+        msg += "; rephrase the sentence to say it directly";
+      } else if (!r.empty()) {
+        msg += "; write " + quoted(r);
         if (!rep.exact) msg += " and adjust the words after it";
       } else if (rep.exact) {
         msg += "; it adds nothing, cut it";
@@ -88,12 +115,8 @@ class Rule_ final : public Rule {
       // The pronoun I can only be rewritten away where it opens the sentence.
       if (pronoun_i && !at_start) continue;
       const FixSafety safety = rep.exact ? FixSafety::Safe : FixSafety::Unsafe;
-      if (!rep.text.empty()) {
-        std::string r(rep.text);
-        const bool cap = at_start || ascii_upper(matched[0]);
-        if (cap && ascii_lower(r[0])) r[0] = static_cast<char>(r[0] - 32);
-        if (!pronoun_i && !cap && ascii_upper(r[0])) r[0] = static_cast<char>(r[0] + 32);
-        out.add_fix(d, "Replace " + quoted(matched) + " with " + quoted(r), safety, {{m.span, r}});
+      if (!r.empty()) {
+        out.add_fix(d, "Replace " + quoted(shown) + " with " + quoted(r), safety, {{m.span, r}});
         continue;
       }
       // Drop the phrase and the space after it; the next word takes its place.
@@ -107,9 +130,9 @@ class Rule_ final : public Rule {
         const char c = next_text[0];
         if (!ascii_lower(c) && !ascii_upper(c)) continue;
         std::string up(1, ascii_lower(c) ? static_cast<char>(c - 32) : c);
-        out.add_fix(d, "Remove " + quoted(matched), safety, {{{m.span.begin, next->span.begin + 1}, up}});
+        out.add_fix(d, "Remove " + quoted(shown), safety, {{{m.span.begin, next->span.begin + 1}, up}});
       } else {
-        out.add_fix(d, "Remove " + quoted(matched), safety, {{{m.span.begin, next->span.begin}, ""}});
+        out.add_fix(d, "Remove " + quoted(shown), safety, {{{m.span.begin, next->span.begin}, ""}});
       }
     }
   }

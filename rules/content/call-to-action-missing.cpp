@@ -5,10 +5,63 @@
 namespace fulint::rules {
 namespace {
 
+// A block of short lines none of which ends like a sentence: a signature or
+// contact block the segmenter left among the paragraphs
+// ("[Your Name]" / a phone number / a LinkedIn URL).
+bool looks_like_contact_block(const Document& doc, const Part& p) {
+  std::string_view t = doc.str(p.span);
+  int lines = 0;
+  size_t pos = 0;
+  while (pos <= t.size()) {
+    size_t e = t.find('\n', pos);
+    if (e == std::string_view::npos) e = t.size();
+    std::string_view line = text::trim(t.substr(pos, e - pos));
+    pos = e + 1;
+    if (line.empty()) continue;
+    ++lines;
+    int words = 0;
+    bool in = false;
+    for (char c : line) {
+      bool w = c != ' ' && c != '\t';
+      if (w && !in) ++words;
+      in = w;
+    }
+    if (words > 6 || std::string_view(".!?,;:").find(line.back()) != std::string_view::npos) return false;
+  }
+  if (lines >= 2) return true;
+  // One short line of capitalised words or template fields: a name ("Jordan
+  // Lee", "[Your Name]", "{{sender_name}}") left without its closing.
+  std::string_view line = text::trim(t);
+  int words = 0;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i >= line.size()) break;
+    ++words;
+    char c = line[i];
+    bool ok = (c >= 'A' && c <= 'Z') || c == '[' || c == '{' || c == '<' || static_cast<unsigned char>(c) >= 0x80;
+    if (!ok) return false;
+    while (i < line.size() && line[i] != ' ') ++i;
+  }
+  if (words > 4) return false;
+  static const PhraseFamilyId kThanks = family("gratitude");
+  for (const PhraseMatch& m : PhraseBook::instance().find(kThanks, line)) {
+    (void)m;
+    return false;
+  }
+  return true;
+}
+
+// The last body paragraph, passing over a trailing contact block.
 const Part* last_paragraph(const Document& doc) {
   const Part* last = nullptr;
+  const Part* before = nullptr;
   for (const Part& p : doc.parts)
-    if (p.kind == PartKind::Paragraph) last = &p;
+    if (p.kind == PartKind::Paragraph) {
+      before = last;
+      last = &p;
+    }
+  if (last && before && looks_like_contact_block(doc, *last)) return before;
   return last;
 }
 

@@ -110,7 +110,7 @@ bool is_bracket_field(std::string_view m, std::string_view after) {
   std::string_view inner = text::trim(m.substr(skip, m.size() - 2 * skip));
   if (inner.size() < 2 || !has_letter(inner)) return false;
   if (inner.find('@') != std::string_view::npos || inner.find("://") != std::string_view::npos) return false;
-  if (count_words(inner) > 8) return false;
+  if (count_words(inner) > 8 || std::count(inner.begin(), inner.end(), '\n') > 1) return false;
   switch (open) {
     case '[': {
       if (!after.empty() && after.front() == '(') return false;  // Markdown link: [text](url)
@@ -137,6 +137,23 @@ bool is_bracket_field(std::string_view m, std::string_view after) {
     }
   }
   return true;
+}
+
+// The text with each run of white space (a hard wrap) as one space.
+std::string one_line(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  bool space = false;
+  for (char c : t) {
+    bool ws = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (ws) {
+      if (!space) out += ' ';
+    } else {
+      out += c;
+    }
+    space = ws;
+  }
+  return out;
 }
 
 enum class Field : uint8_t { Other, Company, Recipient, RecipientFirst, RecipientLast, Sender };
@@ -235,7 +252,7 @@ class Rule_ final : public Rule {
           t = doc.str(s);
         }
       }
-      Diagnostic& d = out.report(s, "Unfilled template text " + quoted(t) + "; replace it with the real " +
+      Diagnostic& d = out.report(s, "Unfilled template text " + quoted(one_line(t)) + "; replace it with the real " +
                                         std::string(what(t)));
       bool in_salutation = in_part(doc, s, {PartKind::Salutation});
       std::string value = fill_value(ctx, classify(t, in_salutation));

@@ -2,8 +2,9 @@
 // affect/effect, loose/lose, weather/whether, complement/compliment,
 // principal/principle — each decided from a neighbouring word, and only in
 // patterns where the other reading is (nearly) impossible.
+#include <array>
 #include <span>
-#include <unordered_set>
+#include <algorithm>
 
 #include "rules/common.hpp"
 #include "rules/proofreading/util.hpp"
@@ -41,6 +42,10 @@ constexpr std::string_view kPossessedNouns[] = {
     "office", "insight", "insights", "support", "guidance", "patience", "organization", "organisation", "department",
     "input", "advice", "questions", "offer", "reply", "response", "thoughts", "perspective", "products", "customers",
     "mission", "culture", "goals", "clients", "employees", "approach", "own"};
+// After a preposition only a possessive can follow: "about you're plans".
+constexpr std::string_view kPrepositions[] = {"about", "for", "of", "with", "on", "in", "from", "by", "at", "into",
+                                              "during", "through", "throughout", "toward", "towards", "under", "within",
+                                              "without", "regarding", "like"};
 constexpr std::string_view kIts[] = {"its"};
 constexpr std::string_view kItsNext[] = {"a", "an", "the", "been", "not", "going", "gonna"};
 constexpr std::string_view kItIs[] = {"it's", "it\u2019s"};
@@ -79,13 +84,16 @@ constexpr std::string_view kPrincipal[] = {"principal"};
 constexpr std::string_view kPrinciple[] = {"principle"};
 constexpr std::string_view kRoles[] = {"engineer", "investigator", "scientist", "architect", "consultant",
                                        "designer", "analyst", "researcher", "software", "product", "data",
-                                       "program", "programme", "developer", "UX", "partner"};
+                                       "program", "programme", "developer", "ux", "partner"};
 
 const Pattern kPatterns[] = {
     {kYour, kWelcome, 0, "you're", Cond::PhraseEnds},
     {kYour, kWelcome, 0, "you're", Cond::ThirdIsTo},
     {kYour, kYourNext, 0, "you're"},
     {kYoure, kPossessedNouns, 0, "your"},
+    {kPrepositions, kYoure, 1, "your"},
+    {kPrepositions, kItIs, 1, "its"},
+    {kPrepositions, kTheyre, 1, "their"},
     {kIts, kItsNext, 0, "it's"},
     {kItIs, kOwn, 0, "its"},
     {kTheir, kBe, 0, "there"},
@@ -105,28 +113,57 @@ const Pattern kPatterns[] = {
     {kPrinciple, kRoles, 0, "principal"},
 };
 
-// Whether a word can start a pattern: one hash look-up per word pair.
-bool may_start(std::string_view w) {
-  static const std::unordered_set<std::string> firsts = [] {
-    std::unordered_set<std::string> f;
-    for (const Pattern& p : kPatterns)
-      for (auto x : p.first) f.insert(text::fold(x));
-    return f;
-  }();
-  char buf[16];
-  size_t n = 0;
-  for (char c : w) {
-    if (n == sizeof buf) return false;
-    buf[n++] = lower_ascii(c);
+// The patterns a word can start, found by length and first letter: most words
+// land in an empty bucket, the rest compare against one or two words. A word
+// with a curly apostrophe ("it’s") is folded first.
+class FirstWords {
+ public:
+  FirstWords() {
+    for (size_t i = 0; i < std::size(kPatterns); ++i)
+      for (auto x : kPatterns[i].first) {
+        std::string f = text::fold(x);
+        if (f.size() >= kMaxLen || f[0] < 'a' || f[0] > 'z') continue;
+        if (f.find('\'') != std::string::npos) curly_first_ |= 1u << (f[0] - 'a');
+        auto& bucket = buckets_[f.size() * 26 + (f[0] - 'a')];
+        auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Entry& e) { return e.word == f; });
+        if (it == bucket.end()) bucket.push_back({f, {}}), it = bucket.end() - 1;
+        it->patterns.push_back(static_cast<uint8_t>(i));
+      }
   }
-  // curly apostrophes: "it’s" is looked up as written (folded keys keep ’ as ')
-  std::string key(buf, n);
-  if (key.find("\xE2\x80\x99") != std::string::npos) key = text::fold(w);
-  return firsts.count(key) != 0;
-}
+
+  const std::vector<uint8_t>* of(std::string_view w) const {
+    if (w.empty() || w.size() >= kMaxLen + 4) return nullptr;
+    char f = lower_ascii(w[0]);
+    if (f < 'a' || f > 'z') return nullptr;
+    if (((curly_first_ >> (f - 'a')) & 1u) && w.find('\xE2') != std::string_view::npos) {
+      std::string folded = text::fold(w);  // "it’s" -> "it's"
+      return find(folded);
+    }
+    return find(w);
+  }
+
+ private:
+  static constexpr size_t kMaxLen = 16;
+  struct Entry {
+    std::string word;  // folded
+    std::vector<uint8_t> patterns;
+  };
+
+  const std::vector<uint8_t>* find(std::string_view w) const {
+    if (w.size() >= kMaxLen) return nullptr;
+    const auto& bucket = buckets_[w.size() * 26 + (lower_ascii(w[0]) - 'a')];
+    for (const Entry& e : bucket)
+      if (is(w, e.word)) return &e.patterns;
+    return nullptr;
+  }
+
+  std::array<std::vector<Entry>, kMaxLen * 26> buckets_;
+  uint32_t curly_first_ = 0;
+};
 
 bool in_set(Words set, std::string_view w) {
   for (auto x : set) {
+    if (x.size() != w.size()) continue;  // "you’re" matches only a word of its byte length
     if (is_ascii(x) ? is(w, x) : same_word(w, x)) return true;
   }
   return false;
@@ -156,10 +193,13 @@ class Rule_ final : public Rule {
         if ((a.flags | b.flags) & (kWordUrl | kWordEmail | kWordHasDigit)) continue;
         std::string_view ta = doc.str(a.span), tb = doc.str(b.span);
         if (ta.size() > 13 || tb.size() > 13) continue;  // longer than any listed word
-        if (!may_start(ta)) continue;
+        static const FirstWords first_words;
+        const std::vector<uint8_t>* cands = first_words.of(ta);
+        if (!cands) continue;
         const Pattern* hit = nullptr;
-        for (const Pattern& pat : kPatterns) {
-          if (!in_set(pat.first, ta) || !in_set(pat.second, tb)) continue;
+        for (uint8_t pi : *cands) {
+          const Pattern& pat = kPatterns[pi];
+          if (!in_set(pat.second, tb)) continue;
           if (!only_white(gap_after(doc, p, i))) break;
           if (!holds(doc, p, i, pat.cond)) continue;
           hit = &pat;

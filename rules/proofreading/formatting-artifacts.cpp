@@ -18,6 +18,15 @@ using namespace proof;
 
 enum Kind { kZeroWidth, kNbsp, kSoftHyphen, kTab, kTrailing, kKinds };
 
+// Bytes that can start something this rule reports: tab, quotes, line ends,
+// and the UTF-8 lead bytes of U+00A0/U+00AD (C2), U+2007–U+2060 (E2), U+FEFF (EF).
+constexpr std::array<bool, 256> kInteresting = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'\t', '\'', '"', '\n'}) t[c] = true;
+  t[0xC2] = t[0xE2] = t[0xEF] = true;
+  return t;
+}();
+
 struct Found {
   std::vector<Span> spans;
   std::string first_name;  // what the first one is, for the message
@@ -61,7 +70,10 @@ class Rule_ final : public Rule {
       if (b >= e) continue;
       done_until = e;
       std::array<Found, kKinds> found;
-      for (uint32_t k = b; k < e;) {
+      for (uint32_t k = b;;) {
+        // skip what cannot be an artifact: letters, digits, spaces, most of UTF-8
+        while (k < e && !kInteresting[static_cast<unsigned char>(s[k])]) ++k;
+        if (k >= e) break;
         unsigned char c = static_cast<unsigned char>(s[k]);
         if (c < 0x80) {
           if (c == '\t') {
@@ -70,15 +82,14 @@ class Rule_ final : public Rule {
             while (r < e && (s[r] == ' ' || s[r] == '\t')) ++r;
             bool trailing = r >= e || s[r] == '\n' || s[r] == '\r';
             if (!lead && !trailing && in_part(p, k)) found[kTab].spans.push_back({k, k + 1});
-          } else if (c == ' ' || c == '\t') {
-            // handled below at the line end
           } else if (c == '\'' || c == '"') {
             if (in_part(p, k) && !is_prime(s, k)) {
               ++straight;
               if (!first_straight) first_straight = Span{k, k + 1};
             }
+          } else if (c == '\n') {
+            trailing_ws(doc, p, b, k, flowed, found[kTrailing]);
           }
-          if (c == '\n' || k + 1 == e) trailing_ws(doc, p, b, c == '\n' ? k : e, flowed, found[kTrailing]);
           ++k;
           continue;
         }
@@ -112,8 +123,8 @@ class Rule_ final : public Rule {
           }
         }
         k = sp.end;
-        if (k >= e) trailing_ws(doc, p, b, e, flowed, found[kTrailing]);
       }
+      trailing_ws(doc, p, b, e, flowed, found[kTrailing]);
       report(out, doc, found);
     }
 
@@ -206,11 +217,16 @@ class Rule_ final : public Rule {
 
   static bool has_format_flowed(const Document& doc) {
     std::string_view r = doc.raw;
-    // any part declaring format=flowed (case-insensitive search for "format=flowed")
-    static constexpr std::string_view kNeedle = "format=flowed";
-    for (size_t i = r.find_first_of("fF"); i != std::string_view::npos && i + kNeedle.size() <= r.size();
-         i = r.find_first_of("fF", i + 1)) {
-      if (is(r.substr(i, kNeedle.size()), kNeedle)) return true;
+    // any part declaring format=flowed: look for "flowed", then "format=" before it
+    for (std::string_view needle : {"flowed", "Flowed", "FLOWED"}) {
+      for (size_t i = r.find(needle); i != std::string_view::npos; i = r.find(needle, i + 1)) {
+        size_t j = i;
+        while (j > 0 && (r[j - 1] == ' ' || r[j - 1] == '"')) --j;
+        if (j == 0 || r[j - 1] != '=') continue;
+        --j;
+        while (j > 0 && r[j - 1] == ' ') --j;
+        if (j >= 6 && is(r.substr(j - 6, 6), "format")) return true;
+      }
     }
     return false;
   }
@@ -232,7 +248,9 @@ class Rule_ final : public Rule {
       d.fixes.push_back(std::move(fix));
     };
     emit(found[kZeroWidth], "Invisible " + found[kZeroWidth].first_name, "delete it", "", "Delete the invisible characters");
-    emit(found[kNbsp], "Non-breaking space between words: " + found[kNbsp].first_name, "use a normal space", " ",
+    std::string nb = found[kNbsp].first_name;
+    if (!nb.empty()) nb[0] = upper_ascii(nb[0]);
+    emit(found[kNbsp], nb + " between words", "use a normal space", " ",
          "Replace with normal spaces");
     emit(found[kSoftHyphen], "Soft hyphen (U+00AD) pasted from a word processor", "delete it", "", "Delete the soft hyphens");
     emit(found[kTab], "Tab inside a line", "use a space", " ", "Replace tabs with spaces");

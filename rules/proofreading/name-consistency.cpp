@@ -63,10 +63,12 @@ class Rule_ final : public Rule {
       for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
         const Word& w = doc.words[i];
         bool after_title = prev_title;
-        std::string_view full = doc.str(w.span);
-        prev_title = is_title(full);
+        prev_title = false;
         if (!(w.flags & kWordCapitalized) || (w.flags & (kWordUrl | kWordEmail | kWordHasDigit))) continue;
+        std::string_view full = doc.str(w.span);
+        prev_title = full.size() <= 9 && is_title(full);
         std::string_view t = strip_possessive(full);
+        if (t.size() < 4) continue;
         size_t cps = text::count_code_points(t);
         if (cps < 4) continue;
         bool ascii = is_ascii(t);

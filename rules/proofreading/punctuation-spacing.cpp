@@ -108,6 +108,9 @@ class Rule_ final : public Rule {
     char before = s[k - 1];
     unsigned char ub = static_cast<unsigned char>(before);
     if (!(ascii_alnum(before) || before == ')' || before == '"' || before == '\'' || ub >= 0x80)) return false;
+    // an emoticon before: ":-) ;"
+    if ((before == ')' || before == '(') && k >= 2 && (s[k - 2] == '-' || s[k - 2] == ':' || s[k - 2] == ';'))
+      return false;
     // "- ." or an emoji before: leave to other rules
     if (ub >= 0x80) {
       size_t len;

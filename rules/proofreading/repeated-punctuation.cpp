@@ -17,6 +17,26 @@ bool in_url_or_email(const Document& doc, const Part& p, uint32_t off) {
   return false;
 }
 
+// The word that ends right at `off`, or null.
+const Word* word_before(const Document& doc, const Part& p, uint32_t off) {
+  for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
+    const Word& w = doc.words[i];
+    if (w.span.end == off) return &w;
+    if (w.span.begin >= off) break;
+  }
+  return nullptr;
+}
+
+bool abbreviation(std::string_view w) {
+  static constexpr std::string_view kAbbrev[] = {"co", "inc", "ltd", "corp", "etc", "jr", "sr", "st", "llc", "plc",
+                                                 "bros", "dept", "approx", "mfg", "intl", "assn", "univ", "ave", "blvd",
+                                                 "rd", "esq", "phd", "msc", "bsc", "mba", "vs", "al"};
+  if (text::count_code_points(w) == 1) return true;  // "U.S.." "p.m.."
+  for (auto a : kAbbrev)
+    if (is(w, a)) return true;
+  return false;
+}
+
 class Rule_ final : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -36,12 +56,18 @@ class Rule_ final : public Rule {
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted) continue;
       uint32_t b = p.span.begin, e = std::min<uint32_t>(p.span.end, static_cast<uint32_t>(s.size()));
+      const uint32_t size = static_cast<uint32_t>(s.size());
       for (uint32_t k = b; k < e; ++k) {
         char c = s[k];
-        if (c != ',' && c != '.' && c != ';' && c != '?' && c != '!') continue;
+        if (!is_mark(c)) continue;
+        // a run that began in the previous part ("Dear Ms. Patel,," splits after the first comma)
+        if (k == b && k > 0 && is_mark(s[k - 1])) {
+          while (k < e && is_mark(s[k])) ++k;
+          continue;
+        }
         uint32_t r = k;
         int commas = 0, dots = 0, semis = 0, qs = 0, bangs = 0;
-        while (r < e && (s[r] == ',' || s[r] == '.' || s[r] == ';' || s[r] == '?' || s[r] == '!')) {
+        while (r < size && is_mark(s[r])) {
           switch (s[r]) {
             case ',': ++commas; break;
             case '.': ++dots; break;
@@ -64,9 +90,18 @@ class Rule_ final : public Rule {
           out.add_fix(d, "Replace with " + quoted(one), FixSafety::Safe, {{run, one}});
         } else if (dots == 2 && n == 2) {
           // "1..5", "../", a URL
-          bool digits = run.begin > b && ascii_digit(s[run.begin - 1]) && next < e && ascii_digit(s[next]);
-          bool path = (run.begin > b && s[run.begin - 1] == '/') || (next < e && s[next] == '/');
+          bool digits = run.begin > b && ascii_digit(s[run.begin - 1]) && next < size && ascii_digit(s[next]);
+          bool path = (run.begin > b && s[run.begin - 1] == '/') || (next < size && s[next] == '/');
           if (digits || path) continue;
+          // "Acme Co..": the abbreviation's stop also ends the sentence
+          const Word* prev = word_before(doc, p, run.begin);
+          if (prev && abbreviation(doc.str(prev->span))) {
+            std::string abbr(doc.str(prev->span));
+            Diagnostic& d = out.report(run, "Two full stops after " + quoted(abbr + ".") +
+                                                ": the abbreviation's full stop also ends the sentence; drop one");
+            out.add_fix(d, "Replace with " + quoted("."), FixSafety::Safe, {{run, "."}});
+            continue;
+          }
           Diagnostic& d = out.report(run, "Two full stops " + quoted(text) + "; use one " + quoted(".") + " or an ellipsis " + quoted("..."));
           out.add_fix(d, "Replace with " + quoted("."), FixSafety::Unsafe, {{run, "."}});
         } else if (qs > 0 && qs + bangs == static_cast<int>(n)) {
@@ -74,8 +109,9 @@ class Rule_ final : public Rule {
             Diagnostic& d = out.report(run, "Repeated question mark " + quoted(text) + "; use one " + quoted("?"));
             out.add_fix(d, "Replace with " + quoted("?"), FixSafety::Safe, {{run, "?"}});
           } else {
-            Diagnostic& d = out.report(run, "Mixed " + quoted(text) + "; end the question with one " + quoted("?"));
-            out.add_fix(d, "Replace with " + quoted("?"), FixSafety::Unsafe, {{run, "?"}});
+            std::string one(1, text[0]);
+            Diagnostic& d = out.report(run, "Stacked punctuation " + quoted(text) + "; end the sentence with one mark");
+            out.add_fix(d, "Replace with " + quoted(one), FixSafety::Unsafe, {{run, one}});
           }
         }
         // other mixes (",." "etc.," "!!" "...") are not this rule's
@@ -85,6 +121,7 @@ class Rule_ final : public Rule {
 
  private:
   static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+  static bool is_mark(char c) { return c == ',' || c == '.' || c == ';' || c == '?' || c == '!'; }
 };
 
 }  // namespace

@@ -35,10 +35,12 @@ class Rule_ final : public Rule {
       for (uint32_t i = p.word_begin; i + 1 < p.word_end; ++i) {
         const Word& a = doc.words[i];
         const Word& b = doc.words[i + 1];
+        // cheap rejections first: lengths, then the first letter
+        if (a.span.size() != b.span.size()) continue;
+        std::string_view ta = doc.str(a.span), tb = doc.str(b.span);
+        if (lower_ascii(ta[0]) != lower_ascii(tb[0])) continue;
         if ((a.flags | b.flags) & (kWordUrl | kWordEmail | kWordHasDigit)) continue;
         if (!(a.flags & kWordHasLetter)) continue;
-        std::string_view ta = doc.str(a.span), tb = doc.str(b.span);
-        if (ta.size() != tb.size() && (is_ascii(ta) || is_ascii(tb))) continue;
         if (!same_word(ta, tb)) continue;
         if (!only_white(gap_after(doc, p, i))) continue;
         if (legitimate_double(ta)) continue;

@@ -75,15 +75,50 @@ bool has_hyphen(std::string_view w) {
          w.find("\xE2\x80\x91") != std::string_view::npos;
 }
 
-// A capitalised word the draft uses as a name: written so twice or more
-// ("Westbrook University … Westbrook University’s"), or after "at", "from",
-// "with", "join" ("my years at Initech").
-bool used_as_proper_noun(const Document& doc, const Part& p, uint32_t i, std::string_view w) {
-  if (i > p.word_begin) {
-    std::string_view prev = doc.str(doc.words[i - 1].span);
+// A capitalised word the draft uses as a name:
+//  - written so twice or more ("Westbrook University … Westbrook University’s");
+//  - after "at", "from", "with", "join", "for", maybe through other
+//    capitalised words ("my years at Los Pollos Hermanos");
+//  - next to another capitalised word inside a sentence ("Harborview Medical
+//    Center", "Dunder Mifflin") — not in the subject, which is often Title Case.
+// Whether a capitalised word is one slip from a known word: two letters
+// swapped or one letter too many ("Teh" for "The", "Thankk").
+bool near_known(const Speller& sp, std::string_view w) {
+  if (!is_ascii(w) || w.size() < 2 || w.size() > 24) return false;
+  std::string low(w);
+  low[0] = lower_ascii(low[0]);
+  std::string v;
+  for (size_t k = 0; k + 1 < low.size(); ++k) {
+    if (low[k] == low[k + 1]) continue;
+    v = low;
+    std::swap(v[k], v[k + 1]);
+    if (sp.known(v)) return true;
+  }
+  for (size_t k = 0; k < low.size(); ++k) {
+    v = low;
+    v.erase(k, 1);
+    if (v.size() >= 2 && sp.known(v)) return true;
+  }
+  return false;
+}
+
+bool used_as_proper_noun(const Speller& sp, const Document& doc, const Part& p, uint32_t i, std::string_view w, bool start) {
+  auto cap = [&](uint32_t k) {
+    const Word& x = doc.words[k];
+    return (x.flags & kWordCapitalized) && !(x.flags & (kWordUrl | kWordEmail)) && doc.str(x.span) != "I";
+  };
+  auto joined = [&](uint32_t k) { return only_spaces(gap_after(doc, p, k)); };  // word k and k+1 on one line, no punctuation
+  // walk back over a run of capitalised words to a preposition
+  for (uint32_t k = i; k > p.word_begin && joined(k - 1); --k) {
+    std::string_view prev = doc.str(doc.words[k - 1].span);
     if (is(prev, "at") || is(prev, "from") || is(prev, "with") || is(prev, "join") || is(prev, "joining") ||
-        is(prev, "joined") || is(prev, "for"))
+        is(prev, "joined") || is(prev, "for") || is(prev, "to"))
       return true;
+    if (!cap(k - 1)) break;
+  }
+  if (p.kind != PartKind::Subject && !(start && near_known(sp, w))) {
+    if (i + 1 < p.word_end && cap(i + 1) && joined(i)) return true;
+    if (i > p.word_begin && cap(i - 1) && joined(i - 1) && !sp.known(doc.str(doc.words[i - 1].span))) return true;
   }
   std::string_view stem = strip_possessive(w);
   int n = 0;
@@ -125,9 +160,12 @@ class Rule_ final : public Rule {
         const Word& w = doc.words[i];
         bool after_title = prev_title;
         std::string_view t = doc.str(w.span);
-        prev_title = is_title(t);
+        prev_title = (w.flags & kWordCapitalized) && t.size() <= 9 && is_title(t);
         if (w.flags & (kWordUrl | kWordEmail | kWordHasDigit | kWordAllCaps)) continue;
-        if (!(w.flags & kWordHasLetter) || t.size() < 2 || text::count_code_points(t) < 2) continue;
+        if (!(w.flags & kWordHasLetter) || t.size() < 2) continue;
+        // the hot path: one cached look-up
+        if (sp.known(t)) continue;
+        if (t.size() <= 4 && text::count_code_points(t) < 2) continue;
         bool start = i == p.word_begin;
         if (!start) {
           int si = sentence_of_word(doc, i);
@@ -154,7 +192,7 @@ class Rule_ final : public Rule {
           for (Span piece : pieces) report(out, doc.str(piece), piece);
           continue;
         }
-        if (capitalized && !start && used_as_proper_noun(doc, p, i, t)) continue;
+        if (capitalized && used_as_proper_noun(sp, doc, p, i, t, start)) continue;
         report(out, t, w.span);
       }
     }

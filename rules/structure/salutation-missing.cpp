@@ -34,9 +34,8 @@ class Rule_ final : public Rule {
           break;
         }
     if (!first) return;  // nothing written yet
-    out.report(first_line(doc, *first),
-               "The message does not open with a greeting; start with a line such as " +
-                   structure::example_greeting(ctx));
+    out.report(first_line(doc, *first), "The message does not open with a greeting; start with a line such as " +
+                                            structure::example_greeting(ctx));
   }
 };
 

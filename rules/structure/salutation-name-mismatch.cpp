@@ -14,7 +14,7 @@ class Rule_ final : public Rule {
         .id = "salutation-name-mismatch",
         .group = Group::Structure,
         .severity = Severity::Error,
-        .summary = "The greeting names someone who is none of the recipients (To: Priya Patel, ‘Dear Mr. Smith,’)",
+        .summary = "The greeting names someone who is none of the recipients (‘Dear Mr. Smith,’ to Priya Patel)",
     };
     return m;
   }

@@ -9,7 +9,7 @@ constexpr std::string_view kKinds[] = {"phone", "linkedin", "url", "email", "tit
 std::string_view describe(std::string_view kind) {
   if (kind == "phone") return "a phone number";
   if (kind == "linkedin") return "your LinkedIn profile";
-  if (kind == "url") return "a website or portfolio link";
+  if (kind == "url") return "a link to your website";
   if (kind == "email") return "an e-mail address";
   if (kind == "title") return "your job title";
   return kind;
@@ -38,8 +38,8 @@ class Rule_ final : public Rule {
     const std::vector<std::string>& kinds = ctx.opt_list("require_any");
     if (kinds.empty()) return;
     for (const std::string& k : kinds) {
-      if ((k == "phone" && sig.phone) || (k == "linkedin" && sig.linkedin) || (k == "url" && (sig.url || sig.linkedin)) ||
-          (k == "email" && sig.email) || (k == "title" && sig.title))
+      if ((k == "phone" && sig.phone) || (k == "linkedin" && sig.linkedin) ||
+          (k == "url" && (sig.url || sig.linkedin)) || (k == "email" && sig.email) || (k == "title" && sig.title))
         return;
     }
     std::string want;
@@ -47,8 +47,8 @@ class Rule_ final : public Rule {
       if (i > 0) want += i + 1 == kinds.size() ? " or " : ", ";
       want += describe(kinds[i]);
     }
-    out.report(*sig.name, "Signature " + quoted(doc.str(*sig.name)) +
-                              " gives the reader no way to reach you; add " + want + " under your name");
+    out.report(*sig.name, "Signature " + quoted(doc.str(*sig.name)) + " gives the reader no way to reach you; add " +
+                              want + " under your name");
   }
 };
 

@@ -19,7 +19,6 @@ class Rule_ final : public Rule {
   void check(const Context& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
     const Part* closing = doc.closing();
-    if (!closing) return;  // closing-missing speaks
     const SignatureInfo& sig = doc.signature;
     if (sig.name || sig.delimited) return;
     // A signature line that is not contact details or a mobile footer counts as
@@ -49,8 +48,17 @@ class Rule_ final : public Rule {
         if (!contact && letters > 0) return;
       }
     }
-    out.report(closing->span, "No name after the closing " + quoted(doc.str(closing->span)) +
-                                  "; sign with your full name on the next line");
+    if (closing) {
+      out.report(closing->span, "No name after the closing " + quoted(doc.str(closing->span)) +
+                                    "; sign with your full name on the next line");
+      return;
+    }
+    // No closing either: the message just stops. Point where closing-missing does.
+    const Part* last = nullptr;
+    for (const Part& p : doc.parts)
+      if (p.kind == PartKind::Paragraph) last = &p;
+    if (!last) return;  // no body yet
+    out.report(last_line(doc, *last), "The message ends without your name; sign off and add your full name");
   }
 };
 

@@ -11,13 +11,17 @@ using structure::one_of;
 // Words that say nothing by themselves; the generic phrases are data
 // (rules/data/subject-generic.txt).
 constexpr std::string_view kSmallWords[] = {
-    "a", "an", "the", "for", "to", "on", "about", "with", "and", "of", "my", "your", "our", "me", "you", "i",
-    "we", "us", "it", "this", "that", "again", "so", "very", "much", "just", "today", "yesterday", "tonight",
-    "tomorrow", "week", "morning", "afternoon", "evening", "time", "in", "at", "from", "all", "once", "more",
-    "really", "truly", "kind", "kindly", "sincerely", "dear", "there", "everyone", "team", "re", "fw", "fwd",
-    "aw", "wg", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "opportunity",
-    "consideration", "update", "updates", "status", "question", "questions", "note", "meeting", "message",
-    "reply", "response", "chat", "call", "was", "is", "help", "yours", "sir", "madam", "feedback", "news", "info"};
+    "a",         "an",        "the",      "for",       "to",        "on",        "about",       "with",
+    "and",       "of",        "my",       "your",      "our",       "me",        "you",         "i",
+    "we",        "us",        "it",       "this",      "that",      "again",     "so",          "very",
+    "much",      "just",      "today",    "yesterday", "tonight",   "tomorrow",  "week",        "morning",
+    "afternoon", "evening",   "time",     "in",        "at",        "from",      "all",         "once",
+    "more",      "really",    "truly",    "kind",      "kindly",    "sincerely", "dear",        "there",
+    "everyone",  "team",      "re",       "fw",        "fwd",       "aw",        "wg",          "monday",
+    "tuesday",   "wednesday", "thursday", "friday",    "saturday",  "sunday",    "opportunity", "consideration",
+    "update",    "updates",   "status",   "question",  "questions", "note",      "meeting",     "message",
+    "reply",     "response",  "chat",     "call",      "was",       "is",        "help",        "yours",
+    "sir",       "madam",     "feedback", "news",      "info"};
 
 bool is_recipient_or_sender(const Facts& f, std::string_view w) {
   for (const auto* list : {&f.recipient_tokens, &f.sender_tokens})

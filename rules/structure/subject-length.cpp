@@ -7,9 +7,8 @@ namespace {
 class Rule_ final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static constexpr OptionSpec kOptions[] = {
-        {"max_chars", OptionType::Int, "60", "Longest subject, in characters"},
-        {"max_words", OptionType::Int, "10", "Longest subject, in words"}};
+    static constexpr OptionSpec kOptions[] = {{"max_chars", OptionType::Int, "60", "Longest subject, in characters"},
+                                              {"max_words", OptionType::Int, "10", "Longest subject, in words"}};
     static const RuleMeta m{
         .id = "subject-length",
         .group = Group::Structure,

@@ -32,8 +32,9 @@ class Rule_ final : public Rule {
     }
     if (doc.format == Format::Eml) {
       Span at = doc.headers.empty() ? Span{0, 0} : doc.headers.front().raw;
-      out.report_raw(at, "The message has no Subject: header; add one that names the role, e.g. "
-                         "‘Thank you – <role> interview’");
+      out.report_raw(at,
+                     "The message has no Subject: header; add one that names the role, e.g. "
+                     "‘Thank you – <role> interview’");
       return;
     }
     // A plain draft: point at its first non-blank line.
@@ -57,8 +58,9 @@ class Rule_ final : public Rule {
       uint32_t off = static_cast<uint32_t>(tv.data() - lv.data());
       first = {first.begin + off, first.begin + off + static_cast<uint32_t>(tv.size())};
     }
-    out.report(first, "The draft has no ‘Subject:’ line; start it with one that names the role, e.g. "
-                      "‘Subject: Thank you – <role> interview’");
+    out.report(first,
+               "The draft has no ‘Subject:’ line; start it with one that names the role, e.g. "
+               "‘Subject: Thank you – <role> interview’");
   }
 };
 

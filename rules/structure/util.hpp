@@ -34,27 +34,102 @@ inline bool one_of(std::string_view w, const std::string_view (&words)[N]) {
   return false;
 }
 
-inline constexpr std::string_view kCasualGreetings[] = {"hey", "heya", "heyy", "heyyy", "hiya", "yo", "sup", "'sup",
-                                                        "howdy", "wassup", "whassup", "wazzup"};
+inline constexpr std::string_view kCasualGreetings[] = {"hey", "heya", "heyy",  "heyyy",  "hiya",    "yo",
+                                                        "sup", "'sup", "howdy", "wassup", "whassup", "wazzup"};
 inline constexpr std::string_view kGreetingWords[] = {
-    "dear", "hello", "hi", "hey", "heya", "heyy", "heyyy", "hiya", "yo", "sup", "'sup", "howdy", "wassup",
-    "whassup", "wazzup", "greetings", "salutations", "morning", "afternoon", "evening", "hallo", "hullo", "g'day"};
+    "dear",        "hello",   "hi",        "hey",     "heya",   "heyy",    "heyyy",  "hiya",
+    "yo",          "sup",     "'sup",      "howdy",   "wassup", "whassup", "wazzup", "greetings",
+    "salutations", "morning", "afternoon", "evening", "hallo",  "hullo",   "g'day"};
 inline constexpr std::string_view kDayParts[] = {"morning", "afternoon", "evening", "day"};
 inline constexpr std::string_view kTitles[] = {"mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor"};
 // Words that address nobody in particular ("Dear Hiring Manager", "Hi all").
-inline constexpr std::string_view kNobody[] = {
-    "sir", "sirs", "madam", "madame", "ma'am", "hiring", "manager", "managers", "team", "teams", "all", "there",
-    "everyone", "everybody", "folks", "friends", "colleagues", "recruiter", "recruiters", "recruiting",
-    "recruitment", "talent", "acquisition", "human", "resources", "hr", "committee", "panel", "interviewer",
-    "interviewers", "search", "selection", "whom", "concern", "ladies", "gentlemen", "people", "staff",
-    "department", "group", "board", "members", "member", "guys", "y'all", "yall", "you", "again", "and", "or",
-    "the", "of", "at", "to", "it", "may", "both", "each", "hiring-manager", "partner", "partners", "office",
-    "admissions", "coordinator", "representative", "leadership", "crew", "gang", "squad", "lovely", "wonderful",
-    "new", "future", "prospective", "respected", "esteemed", "honorable", "honourable", "valued", "employer", "company", "organization", "organisation"};
+inline constexpr std::string_view kNobody[] = {"sir",
+                                               "sirs",
+                                               "madam",
+                                               "madame",
+                                               "ma'am",
+                                               "hiring",
+                                               "manager",
+                                               "managers",
+                                               "team",
+                                               "teams",
+                                               "all",
+                                               "there",
+                                               "everyone",
+                                               "everybody",
+                                               "folks",
+                                               "friends",
+                                               "colleagues",
+                                               "recruiter",
+                                               "recruiters",
+                                               "recruiting",
+                                               "recruitment",
+                                               "talent",
+                                               "acquisition",
+                                               "human",
+                                               "resources",
+                                               "hr",
+                                               "committee",
+                                               "panel",
+                                               "interviewer",
+                                               "interviewers",
+                                               "search",
+                                               "selection",
+                                               "whom",
+                                               "concern",
+                                               "ladies",
+                                               "gentlemen",
+                                               "people",
+                                               "staff",
+                                               "department",
+                                               "group",
+                                               "board",
+                                               "members",
+                                               "member",
+                                               "guys",
+                                               "y'all",
+                                               "yall",
+                                               "you",
+                                               "again",
+                                               "and",
+                                               "or",
+                                               "the",
+                                               "of",
+                                               "at",
+                                               "to",
+                                               "it",
+                                               "may",
+                                               "both",
+                                               "each",
+                                               "hiring-manager",
+                                               "partner",
+                                               "partners",
+                                               "office",
+                                               "admissions",
+                                               "coordinator",
+                                               "representative",
+                                               "leadership",
+                                               "crew",
+                                               "gang",
+                                               "squad",
+                                               "lovely",
+                                               "wonderful",
+                                               "new",
+                                               "future",
+                                               "prospective",
+                                               "respected",
+                                               "esteemed",
+                                               "honorable",
+                                               "honourable",
+                                               "valued",
+                                               "employer",
+                                               "company",
+                                               "organization",
+                                               "organisation"};
 // Words that make a group of the words before them ("Dear Data Science Team").
-inline constexpr std::string_view kGroupNouns[] = {"team",  "teams", "committee", "panel",      "department",
-                                                   "staff", "group", "board",     "colleagues", "all",
-                                                   "everyone", "crew", "office", "leadership", "partners"};
+inline constexpr std::string_view kGroupNouns[] = {"team",     "teams", "committee", "panel",      "department",
+                                                   "staff",    "group", "board",     "colleagues", "all",
+                                                   "everyone", "crew",  "office",    "leadership", "partners"};
 inline constexpr std::string_view kJoiners[] = {"and", "or", "&"};
 
 // The greeting line, read word by word.
@@ -94,8 +169,7 @@ inline Greeting read_greeting(const Context& ctx) {
     if (ieq(w0, "to") && w + 1 < g.end && ieq(wtext(doc, w + 1), "whom")) {
       g.whom = true;
       w = g.end;
-    } else if (ieq(w0, "good") && w + 1 < g.end &&
-               one_of(wtext(doc, w + 1), kDayParts)) {
+    } else if (ieq(w0, "good") && w + 1 < g.end && one_of(wtext(doc, w + 1), kDayParts)) {
       w += 2;
     } else if ((ieq(w0, "what's") || ieq(w0, "whats") || ieq(w0, "what\xE2\x80\x99s")) && w + 1 < g.end &&
                ieq(wtext(doc, w + 1), "up")) {
@@ -116,7 +190,7 @@ inline Greeting read_greeting(const Context& ctx) {
     std::string_view t = wtext(doc, w);
     if (w > cur.begin) {
       std::string_view gap = std::string_view(doc.text).substr(doc.words[w - 1].span.end,
-                                                             doc.words[w].span.begin - doc.words[w - 1].span.end);
+                                                               doc.words[w].span.begin - doc.words[w - 1].span.end);
       if (gap.find_first_of(",/&") != std::string_view::npos) {
         flush();
         cur = {w, w, true};

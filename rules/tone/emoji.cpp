@@ -1,6 +1,8 @@
 // emoji: emoji (a whole sequence — ZWJ joins, skin tones, variation
 // selectors, flags, keycaps — is one finding) and text emoticons in the
 // author's text, with an unsafe fix that deletes them.
+#include <cstring>
+
 #include "rules/tone/util.hpp"
 
 namespace fulint::rules {
@@ -114,7 +116,11 @@ size_t emoticon_at(const Document& doc, size_t i, size_t limit, size_t line_begi
     if (last == ')') {
       // "(see above:)": the bracket closes a parenthesis opened on the line
       int open = 0;
-      for (size_t k = line_begin; k < i; ++k) open += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
+      for (size_t k = line_begin; k < i; ++k) {
+        if (s[k] == '(') ++open;
+        // a ')' that ends an earlier face (":)", ";-)") closes nothing
+        else if (s[k] == ')' && !(k > line_begin && s[k - 1] != 0 && std::strchr(":;-='", s[k - 1]) != nullptr)) --open;
+      }
       if (open > 0 && after != ')') return 0;
     }
     return e.size();

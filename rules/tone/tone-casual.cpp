@@ -71,7 +71,7 @@ class Rule_ final : public Rule {
       if (ieq(w, "cool") && literal_cool(doc, m.span)) continue;
       const Phrase& ph = phrases[m.phrase];
       if (!ph.has_replacement || ph.replacement.empty()) {
-        out.report(m.span, "Casual wording " + quoted(w) + "; remove it or say it formally");
+        out.report(m.span, "Casual wording " + flat_quoted(w) + "; remove it or say it formally");
         continue;
       }
       // The span to replace and its replacement.
@@ -89,8 +89,8 @@ class Rule_ final : public Rule {
       }
       std::string whole = repl;
       if (target.end < m.span.end) whole += std::string(doc.str({target.end, m.span.end}));
-      Diagnostic& d = out.report(m.span, "Casual wording " + quoted(w) + "; write " + quoted(whole));
-      out.add_fix(d, "Replace " + quoted(doc.str(target)) + " with " + quoted(repl), FixSafety::Unsafe,
+      Diagnostic& d = out.report(m.span, "Casual wording " + flat_quoted(w) + "; write " + flat_quoted(whole));
+      out.add_fix(d, "Replace " + flat_quoted(doc.str(target)) + " with " + flat_quoted(repl), FixSafety::Unsafe,
                   {{target, repl}});
     }
   }

@@ -3,7 +3,10 @@
 // Header-only; everything here reads the document and allocates little.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -197,6 +200,24 @@ inline std::string match_case(std::string_view original, std::string_view replac
   return r;
 }
 
+// quoted() with every run of white space (a hard-wrapped line break) shown
+// as one space: "touch\nbase" -> ‘touch base’.
+inline std::string flat_quoted(std::string_view s) {
+  std::string t;
+  t.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !t.empty()) t += ' ';
+    space = false;
+    t += c;
+  }
+  return quoted(t);
+}
+
 // Whether a text offset lies inside a URL or e-mail word.
 inline bool in_url_or_email(const Document& doc, uint32_t off) {
   size_t i = word_at(doc, off);
@@ -217,5 +238,54 @@ inline bool is_known_name(const Facts& f, std::string_view w) {
     if (x == folded) return true;
   return false;
 }
+
+// A list of cue phrases tested against one sentence, on demand. Sentence cues
+// ("please", "could you", "if selected") are common words: as phrase families
+// they would be matched in every draft; here they are searched only in the
+// sentence of a finding. Phrases use the phrase-file conventions (RE2, a
+// space matches any white space, ' matches ’ too), case-insensitive, on word
+// boundaries. Build once (function-local static); thread-safe.
+class CueSet {
+ public:
+  explicit CueSet(std::initializer_list<std::string_view> phrases) {
+    std::string alt;
+    for (std::string_view p : phrases) {
+      if (!alt.empty()) alt += '|';
+      alt += "(?:";
+      for (size_t i = 0; i < p.size(); ++i) {
+        char c = p[i];
+        if (c == ' ') alt += "\\s+";
+        else if (c == '\'') alt += "['\xE2\x80\x99]";
+        else alt += c;
+      }
+      alt += ')';
+    }
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    re_ = std::make_unique<RE2>("(?:^|[^\\pL\\pN])(?:" + alt + ")(?:$|[^\\pL\\pN])", o);
+  }
+  bool ok() const { return re_->ok(); }
+  const std::string& error() const { return re_->error(); }
+  // Whether a cue occurs in the text.
+  bool in(std::string_view text) const { return RE2::PartialMatch(text, *re_); }
+  // Whether a cue occurs in a range of the document's text.
+  bool in(const Document& doc, Span s) const { return in(doc.str(s)); }
+  // Start (relative to text) of the last cue in the text, or -1.
+  int64_t last(std::string_view text) const {
+    int64_t r = -1;
+    re2::StringPiece input(text.data(), text.size()), m;
+    size_t pos = 0;
+    while (pos < text.size() && re_->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = static_cast<size_t>(m.data() - text.data());
+      r = static_cast<int64_t>(b);
+      pos = b + 1;
+    }
+    return r;
+  }
+
+ private:
+  std::unique_ptr<RE2> re_;
+};
 
 }  // namespace fulint::rules::tone
