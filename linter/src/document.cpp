@@ -575,20 +575,34 @@ bool is_postscript(std::string_view l) {
          istarts(l, "p.s:") || istarts(l, "p.s ");
 }
 
+// Words after which a full stop never ends a sentence.
 constexpr std::string_view kAbbrev[] = {
     "mr", "ms", "mrs", "dr", "prof", "sr", "jr", "st", "mt", "e.g", "i.e", "etc", "vs", "u.s", "u.k", "u.s.a", "a.m",
-    "p.m", "no", "inc", "ltd", "co", "corp", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat",
-    "sun", "ph.d", "b.sc", "m.sc", "b.a", "m.a", "mba", "cf", "al", "ave", "rd", "blvd", "ext", "tel", "mx", "messrs"};
+    "p.m", "approx", "dept", "est", "fig", "ph.d", "b.sc", "m.sc", "b.a", "m.a", "cf", "al", "ave", "rd", "blvd",
+    "mx", "messrs", "capt", "gen", "lt", "col", "sgt", "rev", "hon", "govt", "assn", "bros"};
+// Abbreviations that only hold before a number ("Nov. 20", "No. 5", "ext. 204"):
+// elsewhere "Sun." or "no." can end a sentence.
+constexpr std::string_view kAbbrevBeforeNumber[] = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thurs", "fri", "sat", "sun", "no", "nos", "ext", "tel", "vol", "pp", "p"};
 
-bool is_abbreviation(std::string_view w) {
+// Whether a full stop right after this word leaves the sentence open.
+// `prev_dot`: the word follows a full stop ("g" in "e.g."); `next_digit`: the
+// next word starts with a digit.
+bool is_abbreviation(std::string_view w, bool prev_dot, bool next_digit) {
   if (w.size() > 6) return false;
   for (auto a : kAbbrev)
     if (iequals(w, a)) return true;
-  // single letters as initials ("J. Smith"), except I
-  if (w.size() == 1 && w[0] != 'I' && ((w[0] >= 'A' && w[0] <= 'Z'))) return true;
+  if (next_digit)
+    for (auto a : kAbbrevBeforeNumber)
+      if (iequals(w, a)) return true;
+  // initials ("J. Smith") and the inner letters of "e.g.", "U.S.", "a.m."
+  if (w.size() == 1 && w[0] != 'I' && w[0] >= 'A' && w[0] <= 'Z') return true;
+  if (prev_dot && w.size() <= 2) return true;
   return false;
 }
+
+bool is_abbreviation(std::string_view w) { return is_abbreviation(w, false, false); }
 
 bool url_start(std::string_view s, size_t i) {
   std::string_view r = s.substr(i);
@@ -732,8 +746,16 @@ void split_sentences(Document& doc, Part& part) {
             char32_t c = text::decode(s, doc.words[w + 1].span.begin, len);
             next_ok = text::is_upper(c) || text::is_digit(c) || !text::is_letter(c);
           }
-          bool abbrev = gap[term] == '.' && term == 0 && !(word.flags & (kWordUrl | kWordEmail)) &&
-                        is_abbreviation(s.substr(word.span.begin, word.span.size()));
+          // "Co.." (a doubled full stop, not an ellipsis) ends the sentence all the same
+          bool doubled = term + 1 < gap.size() && gap[term + 1] == '.' && !(term + 2 < gap.size() && gap[term + 2] == '.');
+          bool prev_dot = word.span.begin > 0 && s[word.span.begin - 1] == '.';
+          bool next_digit = false;
+          if (w + 1 < part.word_end) {
+            size_t len;
+            next_digit = text::is_digit(text::decode(s, doc.words[w + 1].span.begin, len));
+          }
+          bool abbrev = gap[term] == '.' && term == 0 && !doubled && !(word.flags & (kWordUrl | kWordEmail)) &&
+                        is_abbreviation(s.substr(word.span.begin, word.span.size()), prev_dot, next_digit);
           // "U.S." style: the word is followed by ".X." chains
           if (next_ok && !abbrev) {
             ends = true;

@@ -143,6 +143,39 @@ std::string fold_spaces(std::string_view t) {
   return out;
 }
 
+// Makes every capturing group of a regex non-capturing, so that a phrase can
+// be wrapped in a group of its own.
+std::string without_captures(std::string_view rx) {
+  std::string out;
+  out.reserve(rx.size() + 8);
+  bool in_class = false;
+  for (size_t i = 0; i < rx.size(); ++i) {
+    char c = rx[i];
+    if (c == '\\' && i + 1 < rx.size()) {
+      out += c;
+      out += rx[++i];
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < rx.size() && rx[i + 1] == ']') out += rx[++i];
+      continue;
+    }
+    if (c == '(' && (i + 1 >= rx.size() || rx[i + 1] != '?')) {
+      out += "(?:";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 bool alnum_before(std::string_view s, size_t i) {
   if (i == 0) return false;
   size_t len;
@@ -204,7 +237,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
     fam.any = std::make_unique<RE2>(alternation, re_options());
     {
       std::string groups;
-      for (const Phrase& ph : fam.phrases) groups += (groups.empty() ? "(" : "|(") + to_regex(ph.pattern) + ")";
+      for (const Phrase& ph : fam.phrases) groups += (groups.empty() ? "(" : "|(") + without_captures(to_regex(ph.pattern)) + ")";
       fam.which = std::make_unique<RE2>(groups.empty() ? "()" : groups, re_options());
     }
     if (!fam.any->ok()) throw std::runtime_error("rules/data/" + fam.name + ".txt: " + fam.any->error());

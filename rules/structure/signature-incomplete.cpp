@@ -20,7 +20,10 @@ class Rule_ final : public Rule {
   const RuleMeta& meta() const override {
     static constexpr OptionSpec kOptions[] = {
         {"require_any", OptionType::StringList, R"(["phone", "linkedin", "url"])",
-         "The signature needs at least one of these: phone, linkedin, url, email, title", kKinds}};
+         "The signature needs at least one of these: phone, linkedin, url, email, title", kKinds},
+        {"require", OptionType::StringList, "[]",
+         "The signature needs every one of these (phone, linkedin, url, email, title); checked besides require_any",
+         kKinds}};
     static const RuleMeta m{
         .id = "signature-incomplete",
         .group = Group::Structure,
@@ -35,13 +38,21 @@ class Rule_ final : public Rule {
     const Document& doc = ctx.doc;
     const SignatureInfo& sig = doc.signature;
     if (!sig.name) return;  // signature-missing speaks
+    auto has = [&](const std::string& k) {
+      return (k == "phone" && sig.phone) || (k == "linkedin" && sig.linkedin) ||
+             (k == "url" && (sig.url || sig.linkedin)) || (k == "email" && sig.email) || (k == "title" && sig.title);
+    };
+    std::string missing;
+    for (const std::string& k : ctx.opt_list("require"))
+      if (!has(k)) missing += (missing.empty() ? "" : ", ") + k;
+    if (!missing.empty()) {
+      out.report(*sig.name, "The signature lacks " + missing + " (required by the `require` option)");
+      return;
+    }
     const std::vector<std::string>& kinds = ctx.opt_list("require_any");
     if (kinds.empty()) return;
-    for (const std::string& k : kinds) {
-      if ((k == "phone" && sig.phone) || (k == "linkedin" && sig.linkedin) ||
-          (k == "url" && (sig.url || sig.linkedin)) || (k == "email" && sig.email) || (k == "title" && sig.title))
-        return;
-    }
+    for (const std::string& k : kinds)
+      if (has(k)) return;
     std::string want;
     for (size_t i = 0; i < kinds.size(); ++i) {
       if (i > 0) want += i + 1 == kinds.size() ? " or " : ", ";

@@ -89,10 +89,27 @@ class Rule_ final : public Rule {
       }
       std::string whole = repl;
       if (target.end < m.span.end) whole += std::string(doc.str({target.end, m.span.end}));
-      Diagnostic& d = out.report(m.span, "Casual wording " + flat_quoted(w) + "; write " + flat_quoted(whole));
-      out.add_fix(d, "Replace " + flat_quoted(doc.str(target)) + " with " + flat_quoted(repl), FixSafety::Unsafe,
-                  {{target, repl}});
+      report(doc, out, m.span, target, whole, repl);
     }
+    // The lone "u" (a one-letter phrase the engine cannot pre-filter): one
+    // pass over the words.
+    for (const Part& p : doc.parts) {
+      if (p.kind == PartKind::Quoted || p.kind == PartKind::Salutation) continue;
+      for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
+        Span s = doc.words[i].span;
+        if (s.size() != 1 || (doc.text[s.begin] != 'u' && doc.text[s.begin] != 'U') || !chat_u_ok(doc, s)) continue;
+        std::string repl = match_case(doc.str(s), "you");
+        report(doc, out, s, s, repl, repl);
+      }
+    }
+  }
+
+ private:
+  static void report(const Document& doc, Reporter& out, Span span, Span target, const std::string& whole,
+                     const std::string& repl) {
+    Diagnostic& d = out.report(span, "Casual wording " + flat_quoted(doc.str(span)) + "; write " + flat_quoted(whole));
+    out.add_fix(d, "Replace " + flat_quoted(doc.str(target)) + " with " + flat_quoted(repl), FixSafety::Unsafe,
+                {{target, repl}});
   }
 };
 

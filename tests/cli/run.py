@@ -170,8 +170,11 @@ def json_format():
     check(set(f["summary"]) == {"gratitude", "personalization", "qualifications", "interest", "call_to_action", "proofread"}, "summary")
     d = [x for x in f["diagnostics"] if x["rule"] == "repeated-word"]
     check(d, "no repeated-word")
-    check(d[0]["line"] == 5 and d[0]["column"] == 35 and d[0]["endColumn"] == 39, f"position {d[0]}")
+    # "the the" on line 5, columns 32-38 (end exclusive 39); the fix deletes " the"
+    check(d[0]["line"] == 5 and d[0]["column"] == 32 and d[0]["endColumn"] == 39, f"position {d[0]}")
     check(d[0]["fixes"] and d[0]["fixes"][0]["safe"], "fix")
+    e = d[0]["fixes"][0]["edits"][0]
+    check((e["column"], e["endColumn"], e["text"]) == (35, 39, ""), f"fix edit {e}")
 
 
 @case
@@ -197,7 +200,9 @@ def positions_crlf_emoji_eml():
     # line 12: "Thank you ... warehouse 😀 and the the migration plan." — columns in code points
     raw = open(os.path.join(DRAFTS, "crlf-emoji.eml"), encoding="utf-8").read().split("\n")
     line = raw[d[0]["line"] - 1].rstrip("\r")
-    check(line[d[0]["column"] - 1:d[0]["endColumn"] - 1].lower() == "the", f"range selects {line[d[0]['column'] - 1:d[0]['endColumn'] - 1]!r}")
+    check(line[d[0]["column"] - 1:d[0]["endColumn"] - 1].lower() == "the the", f"range selects {line[d[0]['column'] - 1:d[0]['endColumn'] - 1]!r}")
+    emo = [x for x in f["diagnostics"] if x["rule"] == "emoji"]
+    check(emo and line[emo[0]["column"] - 1:emo[0]["endColumn"] - 1] == "\U0001F600", f"emoji range {emo}")
 
 
 @case
