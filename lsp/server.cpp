@@ -41,42 +41,6 @@ constexpr std::string_view kWatchId = "fulint-watched-files";
 
 enum MessageType { kError = 1, kWarning = 2, kInfo = 3, kLog = 4 };
 
-// Spellers by language list, loaded on first use (only when the spelling
-// rule is on), shared by the whole process; thread-safe (see warm_up).
-class SpellerCache {
- public:
-  static SpellerCache& instance() {
-    static SpellerCache c;
-    return c;
-  }
-  const Speller* get(const Config& cfg, std::string& err) {
-    int idx = rule_index("spelling");
-    if (idx < 0 || !cfg.settings(static_cast<size_t>(idx)).enabled) return nullptr;
-    std::string key;
-    for (const auto& l : cfg.languages) key += l + ",";
-    std::lock_guard lock(mu_);
-    auto it = cache_.find(key);
-    if (it != cache_.end()) {
-      if (!it->second.second.empty()) err = it->second.second;
-      return it->second.first.get();
-    }
-    std::shared_ptr<const Speller> sp;
-    std::string e;
-    try {
-      sp = load_speller(cfg.languages);
-    } catch (const std::exception& ex) {
-      e = ex.what();
-      err = e;
-    }
-    cache_.emplace(key, std::make_pair(sp, e));
-    return sp.get();
-  }
-
- private:
-  std::mutex mu_;
-  std::map<std::string, std::pair<std::shared_ptr<const Speller>, std::string>> cache_;
-};
-
 std::string lower_ext(std::string_view path) { return text::ascii_lower(fs::path(std::string(path)).extension().string()); }
 
 bool kind_allowed(std::string_view kind, const std::optional<std::vector<std::string>>& only) {

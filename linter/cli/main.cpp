@@ -153,32 +153,6 @@ std::string extension_of(const std::string& path) {
   return text::ascii_lower(e);
 }
 
-// Spellers by language list, loaded once, shared by all threads.
-class SpellerCache {
- public:
-  const Speller* get(const Config& cfg, std::string& err) {
-    int idx = rule_index("spelling");
-    if (idx < 0 || !cfg.settings(static_cast<size_t>(idx)).enabled) return nullptr;
-    std::string key;
-    for (auto& l : cfg.languages) key += l + ",";
-    std::lock_guard lock(mu_);
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second.get();
-    std::shared_ptr<const Speller> sp;
-    try {
-      sp = load_speller(cfg.languages);
-    } catch (const std::exception& e) {
-      err = e.what();
-    }
-    cache_.emplace(key, sp);
-    return sp.get();
-  }
-
- private:
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const Speller>> cache_;
-};
-
 struct Job {
   std::string path;         // as shown
   std::string fs_path;      // where to read ("" = stdin)
@@ -468,7 +442,7 @@ int main(int argc, char** argv) {
     stdin_data = ss.str();
   }
 
-  SpellerCache spellers;
+  SpellerCache& spellers = SpellerCache::instance();
   std::vector<Outcome> outcomes(jobs.size());
   std::mutex mu;
   std::condition_variable cv;

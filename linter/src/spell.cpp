@@ -24,6 +24,8 @@
 #include <stdexcept>
 
 #include "embedded.hpp"
+#include "fulint/config.hpp"
+#include "fulint/registry.hpp"
 #include "fulint/text.hpp"
 
 namespace fulint {
@@ -399,6 +401,39 @@ class HunspellSpeller final : public Speller {
 
 std::shared_ptr<const Speller> load_speller(const std::vector<std::string>& languages) {
   return std::make_shared<HunspellSpeller>(languages);
+}
+
+bool needs_speller(const Config& cfg) {
+  for (std::string_view id : {"spelling", "name-consistency"}) {
+    int idx = rule_index(id);
+    if (idx >= 0 && cfg.settings(static_cast<size_t>(idx)).enabled) return true;
+  }
+  return false;
+}
+
+SpellerCache& SpellerCache::instance() {
+  static SpellerCache c;
+  return c;
+}
+
+const Speller* SpellerCache::get(const Config& cfg, std::string& err) {
+  if (!needs_speller(cfg)) return nullptr;
+  std::string key;
+  for (const auto& l : cfg.languages) key += l + ",";
+  std::lock_guard lock(mu_);
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    std::shared_ptr<const Speller> sp;
+    std::string e;
+    try {
+      sp = load_speller(cfg.languages);
+    } catch (const std::exception& ex) {
+      e = ex.what();
+    }
+    it = cache_.emplace(key, std::make_pair(std::move(sp), std::move(e))).first;
+  }
+  if (!it->second.second.empty()) err = it->second.second;
+  return it->second.first.get();
 }
 
 }  // namespace fulint

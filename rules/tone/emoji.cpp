@@ -1,6 +1,7 @@
 // emoji: emoji (a whole sequence — ZWJ joins, skin tones, variation
 // selectors, flags, keycaps — is one finding) and text emoticons in the
 // author's text, with an unsafe fix that deletes them.
+#include <array>
 #include <cstring>
 
 #include "rules/tone/util.hpp"
@@ -91,8 +92,11 @@ bool unit_word(std::string_view w) {
 // Length of the emoticon at i, or 0. `line_begin` is where i's line starts.
 size_t emoticon_at(const Document& doc, size_t i, size_t limit, size_t line_begin) {
   std::string_view s = doc.text;
-  char c0 = s[i];
-  if (c0 != ':' && c0 != ';' && c0 != '^' && c0 != '=' && c0 != '<' && c0 != 'x') return 0;
+  if (i + 1 >= limit) return 0;
+  // every face is a trigger character then one of ")(-'DPp3_"
+  char c1 = s[i + 1];
+  if (c1 != ')' && c1 != '(' && c1 != '-' && c1 != '\'' && c1 != 'D' && c1 != 'P' && c1 != 'p' && c1 != '3' && c1 != '_')
+    return 0;
   for (std::string_view e : kEmoticons) {
     if (i + e.size() > limit || s.substr(i, e.size()) != e) continue;
     char before = i > line_begin ? s[i - 1] : ' ';
@@ -128,6 +132,19 @@ size_t emoticon_at(const Document& doc, size_t i, size_t limit, size_t line_begi
   return 0;
 }
 
+// Bytes that may start an emoji or an emoticon: lead bytes of code points
+// from U+2000 up (0xE2 and above), keycap bases and the emoticons' first
+// characters. Everything else is skipped with one table look-up.
+bool interesting(unsigned char c) {
+  static constexpr auto kTable = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0xE2; b < 0x100; ++b) t[b] = true;
+    for (char x : std::string_view("0123456789#*:;^=<x")) t[static_cast<unsigned char>(x)] = true;
+    return t;
+  }();
+  return kTable[c];
+}
+
 class Rule_ final : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -146,14 +163,23 @@ class Rule_ final : public Rule {
     std::string_view s = doc.text;
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted) continue;
-      size_t line_begin = p.span.begin;
       const size_t limit = p.span.end;
       for (size_t i = p.span.begin; i < limit;) {
+        // skip bytes that cannot start a finding
+        while (i < limit && !interesting(static_cast<unsigned char>(s[i]))) ++i;
+        if (i >= limit) break;
         unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == '\n' || c == '\r') {
-          line_begin = ++i;
-          continue;
+        if (c < 0x80 && ((c >= '0' && c <= '9') || c == '#' || c == '*')) {
+          // a keycap ("1️⃣"): the next byte starts U+FE0F or U+20E3
+          bool keycap = i + 1 < limit &&
+                        (static_cast<unsigned char>(s[i + 1]) == 0xEF || static_cast<unsigned char>(s[i + 1]) == 0xE2);
+          if (!keycap) {
+            ++i;
+            continue;
+          }
         }
+        size_t line_begin = i;
+        while (line_begin > p.span.begin && s[line_begin - 1] != '\n' && s[line_begin - 1] != '\r') --line_begin;
         size_t e = i;
         bool emoticon = false;
         if (c >= 0x80 || (c >= '0' && c <= '9') || c == '#' || c == '*') e = emoji_end(s, i, limit);

@@ -77,3 +77,15 @@ TEST_CASE("format is decided by content, the extension a hint") {
   Document eml = parse_document("a.txt", "MIME-Version: 1.0\nFrom: a@b.c\nSubject: x\n\nDear Ana,\n", ParseOptions{".txt"});
   CHECK(eml.format == Format::Eml);
 }
+
+TEST_CASE("a moved or copied document keeps a valid line index (short texts live inside std::string)") {
+  Document a = parse_document("a.txt", "Hi\nyo", ParseOptions{".txt"});
+  Document b = std::move(a);
+  CHECK(b.lines.line_text(1) == "yo");
+  CHECK(b.lines.text().data() == b.raw.data());
+  Document c = b;
+  CHECK(c.lines.text().data() == c.raw.data());
+  c = parse_document("c.txt", "x\r\nzz", ParseOptions{".txt"});
+  CHECK(c.lines.line_text(1) == "zz");
+  CHECK(c.lines.text().data() == c.raw.data());
+}

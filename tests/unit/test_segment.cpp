@@ -102,7 +102,7 @@ TEST_CASE("closings the list does not know, and sentence-like ones", "[segment]"
   CHECK(part_text(e, PartKind::Signature) == "Jordan Lee");
 }
 
-TEST_CASE("-- signature blocks", "[segment]") {
+TEST_CASE("signature blocks after a \"-- \" line", "[segment]") {
   Document d =
       parse("Dear Priya,\n\nThank you.\n\nBest regards,\nJordan Lee\n\n-- \nJordan Lee\nData Analyst\n555-123-4567\n");
   CHECK(d.signature.delimited);

@@ -74,11 +74,11 @@ struct SignatureInfo {
   bool delimited = false;      // introduced by a "-- " line
 };
 
-struct Document {
+// The data of a document; Document adds the line index, which refers to `raw`.
+struct DocumentData {
   std::string path;  // as given by the user
   Format format = Format::Txt;
   std::string raw;   // the file's bytes, unchanged
-  LineIndex lines;   // of raw
 
   std::string text;  // UTF-8 analysis text: subject and body, decoded
   SourceMap map;     // text offsets -> raw offsets
@@ -103,6 +103,26 @@ struct Document {
   // The raw range an .eml body's decoded text came from; positions inside a
   // base64 body land on the encoded line (see README, "Positions").
   bool body_encoded = false;
+};
+
+struct Document : DocumentData {
+  LineIndex lines;  // of raw; kept pointing at this document's raw on copy and move
+
+  Document() = default;
+  Document(const Document& o) : DocumentData(o), lines(o.lines) { lines.rebind(raw); }
+  Document(Document&& o) noexcept : DocumentData(std::move(o)), lines(o.lines) { lines.rebind(raw); }
+  Document& operator=(const Document& o) {
+    DocumentData::operator=(o);
+    lines = o.lines;
+    lines.rebind(raw);
+    return *this;
+  }
+  Document& operator=(Document&& o) noexcept {
+    DocumentData::operator=(std::move(o));
+    lines = std::move(o.lines);
+    lines.rebind(raw);
+    return *this;
+  }
 
   // Convenience lookups.
   const Header* header(std::string_view name) const;  // case-insensitive, first

@@ -56,6 +56,8 @@ class LineIndex {
   uint32_t offset(LineCol pos, Units units) const;
 
   std::string_view text() const { return text_; }
+  // Points the index at a copy of the same text (after the owner moved).
+  void rebind(std::string_view text) { text_ = text; }
 
  private:
   std::string_view text_;
