@@ -34,6 +34,8 @@ Span last_line(const Document& doc, const Part& p);
 // Where a diagnostic about the whole body goes: the salutation, else the
 // first line of the first paragraph, else the start of the body.
 Span body_anchor(const Document& doc);
+// ASCII case-insensitive equality (ids, keywords, English function words).
+inline bool ieq(std::string_view a, std::string_view b) { return text::iequals_ascii(a, b); }
 // Text of a word.
 inline std::string_view word_text(const Document& doc, const Word& w) { return doc.str(w.span); }
 // "Quote" a piece of text for a message: ‘text’.

@@ -21,20 +21,8 @@ std::string_view to_string(PartKind k) {
   return "?";
 }
 
-static bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
-static bool istarts(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
+static bool iequals(std::string_view a, std::string_view b) { return text::iequals_ascii(a, b); }
+static bool istarts(std::string_view s, std::string_view prefix) { return text::istarts_with_ascii(s, prefix); }
 
 const Header* Document::header(std::string_view name) const {
   for (const Header& h : headers)

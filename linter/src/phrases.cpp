@@ -126,22 +126,7 @@ bool is_literal_phrase(std::string_view p) {
 }
 
 // Folds a text to lower case with single spaces, for literal look-up.
-std::string fold_spaces(std::string_view t) {
-  std::string f = text::fold(t);
-  std::string out;
-  out.reserve(f.size());
-  bool space = false;
-  for (char c : f) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string fold_spaces(std::string_view t) { return text::collapse_spaces(text::fold(t)); }
 
 // Makes every capturing group of a regex non-capturing, so that a phrase can
 // be wrapped in a group of its own.

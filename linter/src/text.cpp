@@ -175,6 +175,22 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 static std::u32string to_u32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());

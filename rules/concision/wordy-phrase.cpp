@@ -27,20 +27,7 @@ Replacement replacement_of(const Phrase& p) {
 
 // The matched text for a message: runs of white space (a line break inside
 // the phrase) as one space.
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string one_line(std::string_view s) { return text::collapse_spaces(s); }
 
 bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }

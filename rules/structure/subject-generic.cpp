@@ -5,7 +5,7 @@
 namespace fulint::rules {
 namespace {
 
-using structure::ieq;
+
 using structure::one_of;
 
 // Words that say nothing by themselves; the generic phrases are data

@@ -15,17 +15,6 @@
 
 namespace fulint::rules::tone {
 
-// ASCII case-insensitive equality.
-inline bool ieq(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // Whether w equals one of the words in the list (ASCII case-insensitive).
 inline bool ieq_any(std::string_view w, std::initializer_list<std::string_view> list) {

@@ -52,6 +52,22 @@ std::string fold(std::string_view s);
 // ASCII-only lower-casing, for keys that are known to be ASCII.
 std::string ascii_lower(std::string_view s);
 std::string_view trim(std::string_view s);
+// Runs of white space as one space, leading and trailing white space dropped.
+std::string collapse_spaces(std::string_view s);
+// ASCII case-insensitive comparisons.
+inline bool iequals_ascii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+inline bool istarts_with_ascii(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals_ascii(s.substr(0, prefix.size()), prefix);
+}
 
 // Damerau-Levenshtein (optimal string alignment) distance between two
 // strings, compared by code point, bailing out above max.
