@@ -190,7 +190,25 @@ class Rule_ final : public Rule {
     return true;
   }
 
+  // A signature line set wholly in capitals ("SENIOR DATA ANALYST") is
+  // letterhead styling, not emphasis.
+  static bool caps_signature_line(const Document& doc, const Part& p, Span s) {
+    if (p.kind != PartKind::Signature) return false;
+    std::string_view t = doc.text;
+    uint32_t b = s.begin, e = s.end;
+    while (b > p.span.begin && t[b - 1] != '\n' && t[b - 1] != '\r') --b;
+    while (e < p.span.end && t[e] != '\n' && t[e] != '\r') ++e;
+    std::string_view line = t.substr(b, e - b);
+    for (size_t i = 0; i < line.size();) {
+      size_t len;
+      if (text::is_lower(text::decode(line, i, len))) return false;
+      i += len;
+    }
+    return true;
+  }
+
   static void report(const Document& doc, const Part& p, Span s, Reporter& out) {
+    if (caps_signature_line(doc, p, s)) return;
     std::string_view t = doc.str(s);
     std::string repl = lower(t);
     if (starts_sentence(doc, s.begin, p)) capitalize_first(repl);

@@ -15,7 +15,6 @@
 
 namespace fulint::rules::tone {
 
-
 // Whether w equals one of the words in the list (ASCII case-insensitive).
 inline bool ieq_any(std::string_view w, std::initializer_list<std::string_view> list) {
   for (std::string_view x : list)
@@ -191,21 +190,7 @@ inline std::string match_case(std::string_view original, std::string_view replac
 
 // quoted() with every run of white space (a hard-wrapped line break) shown
 // as one space: "touch\nbase" -> ‘touch base’.
-inline std::string flat_quoted(std::string_view s) {
-  std::string t;
-  t.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !t.empty()) t += ' ';
-    space = false;
-    t += c;
-  }
-  return quoted(t);
-}
+inline std::string flat_quoted(std::string_view s) { return quoted(text::collapse_spaces(s)); }
 
 // Whether a text offset lies inside a URL or e-mail word.
 inline bool in_url_or_email(const Document& doc, uint32_t off) {
