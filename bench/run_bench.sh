@@ -23,7 +23,7 @@ for threads in 1 2; do
   best=""
   for r in $(seq "$REPEATS"); do
     /usr/bin/time -f "%e %M" -o /tmp/fulint-bench-time build/fulint --format json --now 2026-11-21T10:00:00 -j "$threads" "$corpus" > /tmp/fulint-bench-out.json 2>/dev/null || true
-    read -r secs kb < /tmp/fulint-bench-time
+    read -r secs kb < <(tail -n 1 /tmp/fulint-bench-time)
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; mem=$kb; fi
   done
   awk -v n="$N" -v s="$best" -v kb="$mem" -v t="$threads" \
