@@ -249,14 +249,8 @@ void parse_txt(Document& doc) {
       auto a = parse_address_list(h.value);
       doc.from.insert(doc.from.end(), a.begin(), a.end());
     } else if (iequals(h.name, "References")) {
-      std::string_view v = h.value;
-      size_t p = 0;
-      while ((p = v.find('<', p)) != std::string_view::npos) {
-        size_t q = v.find('>', p);
-        if (q == std::string_view::npos) break;
-        doc.references.emplace_back(v.substr(p, q - p + 1));
-        p = q + 1;
-      }
+      auto ids = parse_message_ids(h.value);
+      doc.references.insert(doc.references.end(), ids.begin(), ids.end());
     }
   }
   doc.body = {body_start, static_cast<uint32_t>(doc.text.size())};

@@ -859,6 +859,18 @@ std::vector<Address> parse_address_list(std::string_view value) {
 
 // ---- The front end ----------------------------------------------------------------
 
+std::vector<std::string> parse_message_ids(std::string_view v) {
+  std::vector<std::string> ids;
+  size_t p = 0;
+  while ((p = v.find('<', p)) != std::string_view::npos) {
+    size_t q = v.find('>', p);
+    if (q == std::string_view::npos) break;
+    ids.emplace_back(v.substr(p, q - p + 1));
+    p = q + 1;
+  }
+  return ids;
+}
+
 void parse_eml(Document& doc) {
   std::string_view raw = doc.raw;
   if (raw.size() >= 0xF0000000u) {  // offsets are 32-bit; such a file is refused earlier
@@ -893,14 +905,7 @@ void parse_eml(Document& doc) {
   if (const Header* h = first_value("To")) doc.to = parse_address_list(h->value);
   if (const Header* h = first_value("Cc")) doc.cc = parse_address_list(h->value);
   if (const Header* h = first_value("References")) {
-    std::string_view v = h->value;
-    size_t p = 0;
-    while ((p = v.find('<', p)) != std::string_view::npos) {
-      size_t q = v.find('>', p);
-      if (q == std::string_view::npos) break;
-      doc.references.emplace_back(v.substr(p, q - p + 1));
-      p = q + 1;
-    }
+    doc.references = parse_message_ids(h->value);
   }
 
   // MIME structure and the body choice.

@@ -40,6 +40,8 @@ void segment(Document& doc);
 std::vector<Address> parse_address_list(std::string_view value);
 // RFC 2047 encoded words in an unstructured header value.
 std::string decode_rfc2047(std::string_view value);
+// The message ids ("<id@host>") of a References: or In-Reply-To: value.
+std::vector<std::string> parse_message_ids(std::string_view value);
 // Unfolds a header value (removes CRLF before white space).
 std::string unfold(std::string_view value);
 
