@@ -18,7 +18,6 @@ struct PhraseBook::Impl {
     std::string name;
     std::vector<Phrase> phrases;
     std::unique_ptr<RE2> any;                  // all phrases, leftmost-longest
-    std::vector<std::unique_ptr<RE2>> single;  // each phrase, for telling which one matched
     // Prefilter: a draft can only match the family when one of these words
     // (each phrase's longest required plain word, folded and hashed) occurs in
     // it. `always` when some phrase has no such word.
@@ -205,10 +204,12 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
         ph.pattern = std::string(line);
       }
       std::string rx = to_regex(ph.pattern);
-      auto single = std::make_unique<RE2>(rx, re_options());
-      if (!single->ok())
-        throw std::runtime_error("rules/data/" + fam.name + ".txt:" + std::to_string(line_no) + ": " + single->error());
-      fam.single.push_back(std::move(single));
+      {
+        // Compiled alone only to name the line of a broken phrase; `which` tells phrases apart.
+        RE2 check(rx, re_options());
+        if (!check.ok())
+          throw std::runtime_error("rules/data/" + fam.name + ".txt:" + std::to_string(line_no) + ": " + check.error());
+      }
       std::string anchor = required_prefix(ph.pattern);
       if (anchor.size() < 2) fam.always = true;
       else fam.anchors.push_back(std::move(anchor));
