@@ -3,13 +3,30 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <map>
-#include <unordered_map>
+#include <mutex>
 #include <stdexcept>
 
 #include "embedded.hpp"
 #include "fulint/document.hpp"
 #include "fulint/text.hpp"
+
+// How a draft is matched against every family at once:
+//
+// 1. At compile time each phrase yields the set of literal texts its matches
+//    must begin with ("look" and "looking" for "look(ing)? forward"), folded to
+//    lower case; these go into one byte trie for all families.
+// 2. A scan walks the author's text once. At each place where a match may
+//    start (the start of a word, or a punctuation mark), the trie says which
+//    phrases can begin there; only their families' regexes run, anchored at
+//    that place, leftmost-longest. Most places start no phrase at all.
+// 3. When several phrases of a family could have produced a match, each one's
+//    own regex (compiled on first use) tells which did.
+//
+// So the cost grows with the words of a draft and the phrases that really
+// start in it, not with the number of families or phrases.
 
 namespace fulint {
 
@@ -17,18 +34,42 @@ struct PhraseBook::Impl {
   struct Family {
     std::string name;
     std::vector<Phrase> phrases;
-    std::unique_ptr<RE2> any;                  // all phrases, leftmost-longest
-    // Prefilter: a draft can only match the family when one of these words
-    // (each phrase's longest required plain word, folded and hashed) occurs in
-    // it. `always` when some phrase has no such word.
-    std::vector<std::string> anchors;  // folded word prefixes
-    bool always = false;
-    std::unique_ptr<RE2> which;  // (p1)|(p2)|…, anchored both ends: which phrase matched
-    // Plain phrases (no regex syntax), folded with single spaces -> index.
-    std::unordered_map<std::string, uint32_t> literal;
+    std::string pattern;           // all phrases, leftmost-longest
+    std::vector<uint32_t> lines;   // each phrase's line in its file
+    std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
+    mutable std::unique_ptr<RE2> any;  // pattern, compiled on first use
+    struct Lazy {
+      std::once_flag once;
+      mutable std::unique_ptr<RE2> re;
+    };
+    std::vector<std::unique_ptr<Lazy>> one;  // a regex a phrase, compiled on first use
   };
   std::vector<Family> families;
   std::map<std::string, PhraseFamilyId, std::less<>> by_name;
+
+  // The start index.
+  struct Entry {
+    PhraseFamilyId family;
+    uint32_t phrase;
+    bool word_end;  // the prefix is a whole word: what follows it is no letter or digit
+  };
+  struct Node {
+    uint32_t edges_begin = 0, edges_end = 0;      // into edges
+    uint32_t entries_begin = 0, entries_end = 0;  // into entries
+  };
+  struct Edge {
+    unsigned char c;
+    uint32_t to;
+  };
+  std::vector<Node> nodes;  // nodes[0] is the root
+  std::vector<Edge> edges;
+  std::vector<Entry> entries;
+  std::array<uint32_t, 128> root_child{};  // 0 = none
+
+  const RE2& phrase_re(PhraseFamilyId f, uint32_t p) const;
+  const RE2& family_re(PhraseFamilyId f) const;
+  void find(std::string_view whole, Span range, const std::vector<Word>* words, PhraseFamilyId only,
+            std::vector<std::vector<PhraseMatch>>& out, std::vector<uint32_t>& next_free) const;
 };
 
 PhraseBook::PhraseBook() : impl_(std::make_unique<Impl>()) {}
@@ -46,12 +87,10 @@ RE2::Options re_options() {
 }
 
 // A phrase as written -> an RE2 fragment: spaces match any white space, an
-// apostrophe matches a straight or curly one.
+// apostrophe matches a straight or curly one. The engine checks Unicode word
+// boundaries itself (and retries shorter matches), so \b is dropped: it would
+// only slow RE2's DFA.
 std::string to_regex(std::string_view p) {
-  // The engine checks Unicode word boundaries itself (and retries shorter
-  // matches), so \b at a phrase's edges is redundant; it also slows RE2's DFA.
-  while (p.size() >= 2 && p.substr(0, 2) == "\\b") p.remove_prefix(2);
-  while (p.size() >= 2 && p.substr(p.size() - 2) == "\\b" && (p.size() < 3 || p[p.size() - 3] != '\\')) p.remove_suffix(2);
   std::string out;
   out.reserve(p.size() + 16);
   for (size_t i = 0; i < p.size(); ++i) {
@@ -62,6 +101,10 @@ std::string to_regex(std::string_view p) {
     } else if (c == '\'') {
       out += "['\xE2\x80\x99]";
     } else if (c == '\\' && i + 1 < p.size()) {
+      if (p[i + 1] == 'b' && (i + 2 == p.size() || i == 0)) {
+        ++i;
+        continue;
+      }
       out += c;
       out += p[++i];
     } else {
@@ -71,116 +114,288 @@ std::string to_regex(std::string_view p) {
   return out;
 }
 
-bool is_plain_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '-' ||
-         static_cast<unsigned char>(c) >= 0x80;
+inline bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-
-// The longest literal that every match of a phrase must contain at the start
-// of a word: a run of plain characters outside any group, not made optional,
-// preceded by the start, a space, \\b or an optional group ending in a space.
-// Empty when there is none (the family is then always searched).
-std::string required_prefix(std::string_view p) {
-  std::string best;
-  int depth = 0;
-  size_t i = 0;
-  auto word_start = [&](size_t at) {
-    if (at == 0) return true;
-    char prev = p[at - 1];
-    if (prev == ' ') return true;
-    if (at >= 2 && p.substr(at - 2, 2) == "\\b") return true;
-    size_t k = at;
-    if (k >= 1 && p[k - 1] == '?') --k;
-    if (k >= 1 && p[k - 1] == ')') return k >= 2 && p[k - 2] == ' ';
-    return false;
-  };
-  while (i < p.size()) {
-    char c = p[i];
-    if (c == '(') { ++depth; ++i; continue; }
-    if (c == ')') { --depth; ++i; continue; }
-    if (c == '[') {  // a character class
-      while (i < p.size() && p[i] != ']') ++i;
-      ++i;
-      continue;
-    }
-    if (c == '\\') { i += 2; continue; }
-    if (depth == 0 && is_plain_char(c) && word_start(i)) {
-      size_t j = i;
-      while (j < p.size() && is_plain_char(p[j]) && p[j] != '\'') ++j;
-      size_t len = j - i;
-      if (j < p.size() && (p[j] == '?' || p[j] == '*' || p[j] == '{')) --len;  // the last character is optional
-      if (len > best.size()) best = text::fold(p.substr(i, len));
-      i = j;
-      continue;
-    }
-    ++i;
-  }
-  return best;
-}
-
-bool is_literal_phrase(std::string_view p) {
-  for (char c : p)
-    if (!is_plain_char(c) && c != ' ') return false;
-  return true;
-}
-
-// Folds a text to lower case with single spaces, for literal look-up.
-std::string fold_spaces(std::string_view t) { return text::collapse_spaces(text::fold(t)); }
-
-// Makes every capturing group of a regex non-capturing, so that a phrase can
-// be wrapped in a group of its own.
-std::string without_captures(std::string_view rx) {
-  std::string out;
-  out.reserve(rx.size() + 8);
-  bool in_class = false;
-  for (size_t i = 0; i < rx.size(); ++i) {
-    char c = rx[i];
-    if (c == '\\' && i + 1 < rx.size()) {
-      out += c;
-      out += rx[++i];
-      continue;
-    }
-    if (in_class) {
-      if (c == ']') in_class = false;
-      out += c;
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-      out += c;
-      if (i + 1 < rx.size() && rx[i + 1] == ']') out += rx[++i];
-      continue;
-    }
-    if (c == '(' && (i + 1 >= rx.size() || rx[i + 1] != '?')) {
-      out += "(?:";
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
+// RE2's \s: the characters a space in a phrase matches.
+inline bool is_re2_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+inline unsigned char ascii_fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c | 0x20) : c; }
 
 bool alnum_before(std::string_view s, size_t i) {
   if (i == 0) return false;
+  unsigned char c = static_cast<unsigned char>(s[i - 1]);
+  if (c < 0x80) return ascii_alnum(c);
   size_t len;
-  char32_t cp = text::decode_before(s, i, len);
-  return text::is_alnum(cp);
+  return text::is_alnum(text::decode_before(s, i, len));
 }
 
 bool alnum_at(std::string_view s, size_t i) {
   if (i >= s.size()) return false;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return ascii_alnum(c);
   size_t len;
   return text::is_alnum(text::decode(s, i, len));
 }
 
+// The literal beginnings of a phrase's matches, read from the phrase's source
+// (RE2 syntax, before to_regex). Each item is a text every match of one branch
+// starts with; `open` items are the whole match of the piece read so far (what
+// follows extends them), closed ones stop there. word_end: a closed item is
+// followed by no letter or digit (a space or an apostrophe came next, or the
+// phrase ended after a letter). An empty closed item means "no literal
+// prefix". The analysis may give up early (an item closes sooner); that only
+// makes the index try a family in more places, never fewer.
+class PrefixReader {
+ public:
+  struct Item {
+    std::string s;
+    bool open;
+    bool word_end;
+  };
+  using Items = std::vector<Item>;
+
+  explicit PrefixReader(std::string_view p) : p_(p) {}
+
+  Items read() {
+    Items all = alternation();
+    for (Item& it : all)
+      if (it.open) {
+        it.open = false;
+        it.word_end = !it.s.empty() && ascii_alnum(static_cast<unsigned char>(it.s.back()));
+      }
+    std::sort(all.begin(), all.end(), [](const Item& a, const Item& b) {
+      return a.s != b.s ? a.s < b.s : a.word_end < b.word_end;
+    });
+    // "look" without word_end covers "look" with it, and any longer item starting with "look".
+    Items out;
+    for (Item& it : all) {
+      bool covered = false;
+      for (const Item& o : out)
+        if (!o.word_end && it.s.compare(0, o.s.size(), o.s) == 0) covered = true;
+        else if (o.word_end && o.s == it.s && it.word_end) covered = true;
+      if (!covered) out.push_back(std::move(it));
+    }
+    return out;
+  }
+
+ private:
+  static constexpr size_t kMaxItems = 512;
+  static constexpr size_t kMaxLength = 24;
+  std::string_view p_;
+  size_t i_ = 0;
+
+  static Items closed(bool word_end = false) { return {{"", false, word_end}}; }
+  static Items empty_open() { return {{"", true, false}}; }
+
+  Items alternation() {
+    Items all = sequence();
+    while (i_ < p_.size() && p_[i_] == '|') {
+      ++i_;
+      Items more = sequence();
+      all.insert(all.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    return all;
+  }
+
+  Items sequence() {
+    Items acc = empty_open();
+    while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      Items next = piece();
+      Items joined;
+      bool too_many = false;
+      for (Item& a : acc)
+        if (a.open && a.s.size() >= kMaxLength) a = {a.s, false, false};  // long enough to be selective
+      for (const Item& a : acc) {
+        if (!a.open) {
+          joined.push_back(a);
+          continue;
+        }
+        for (const Item& b : next) joined.push_back({a.s + b.s, b.open, b.word_end});
+        if (joined.size() > kMaxItems) too_many = true;
+      }
+      if (too_many) {  // stop reading: every open item ends here
+        for (Item& a : acc)
+          if (a.open) a = {a.s, false, false};
+        // keep consuming the sequence without extending
+        while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') piece();
+        return acc;
+      }
+      acc = std::move(joined);
+    }
+    return acc;
+  }
+
+  Items piece() {
+    Items a = atom();
+    if (i_ >= p_.size()) return a;
+    char q = p_[i_];
+    auto close_all = [](Items items) {
+      for (Item& it : items)
+        if (it.open) it = {it.s, false, false};
+      return items;
+    };
+    if (q == '?') {
+      ++i_;
+      a.push_back({"", true, false});
+    } else if (q == '*') {
+      ++i_;
+      a = closed();
+    } else if (q == '+') {
+      ++i_;
+      a = close_all(std::move(a));
+    } else if (q == '{') {
+      size_t close = p_.find('}', i_);
+      if (close == std::string_view::npos) return a;
+      std::string_view body = p_.substr(i_ + 1, close - i_ - 1);
+      i_ = close + 1;
+      a = (body.empty() || body[0] == '0' || body[0] == ',') ? closed() : close_all(std::move(a));
+    } else {
+      return a;
+    }
+    if (i_ < p_.size() && p_[i_] == '?') ++i_;  // lazy
+    return a;
+  }
+
+  Items atom() {
+    unsigned char c = static_cast<unsigned char>(p_[i_]);
+    if (c == '(') {
+      ++i_;
+      if (i_ < p_.size() && p_[i_] == '?') {  // (?:…), (?i:…), (?-i:…), (?i)
+        size_t j = i_ + 1;
+        while (j < p_.size() && (std::isalpha(static_cast<unsigned char>(p_[j])) || p_[j] == '-')) ++j;
+        if (j < p_.size() && p_[j] == ')') {
+          i_ = j + 1;
+          return empty_open();
+        }
+        if (j >= p_.size() || p_[j] != ':') {  // named groups and the like: no prefix
+          skip_group();
+          return closed();
+        }
+        i_ = j + 1;
+      }
+      Items inner = alternation();
+      if (i_ < p_.size() && p_[i_] == ')') ++i_;
+      return inner;
+    }
+    if (c == '[') {
+      ++i_;
+      if (i_ < p_.size() && p_[i_] == '^') ++i_;
+      if (i_ < p_.size() && p_[i_] == ']') ++i_;
+      while (i_ < p_.size() && p_[i_] != ']') i_ += (p_[i_] == '\\') ? 2 : 1;
+      ++i_;
+      return closed();
+    }
+    if (c == '\\') {
+      if (i_ + 1 >= p_.size()) {
+        ++i_;
+        return closed();
+      }
+      unsigned char e = static_cast<unsigned char>(p_[i_ + 1]);
+      i_ += 2;
+      if (e == 'b') return empty_open();
+      if (e < 0x80 && !ascii_alnum(e)) return {{std::string(1, static_cast<char>(e)), true, false}};
+      if (e == 'p' || e == 'P') {  // \pL or \p{…}
+        if (i_ < p_.size() && p_[i_] == '{') {
+          size_t close = p_.find('}', i_);
+          i_ = close == std::string_view::npos ? p_.size() : close + 1;
+        } else if (i_ < p_.size()) {
+          ++i_;
+        }
+      }
+      return closed();
+    }
+    if (c == ' ') {  // any run of white space; the text walk reads one as a single space
+      while (i_ < p_.size() && p_[i_] == ' ') ++i_;
+      return {{" ", true, false}};
+    }
+    if (c == '\'') {  // either apostrophe; the text walk reads ’ as '
+      ++i_;
+      return {{"'", true, false}};
+    }
+    if (c == '.' || c == '^' || c == '$') {
+      ++i_;
+      return c == '.' ? closed() : empty_open();
+    }
+    if (c >= 0x80) {  // a non-ASCII character: the index keys on ASCII only
+      size_t len;
+      text::decode(p_, i_, len);
+      i_ += len;
+      return closed();
+    }
+    ++i_;
+    return {{std::string(1, static_cast<char>(ascii_fold(c))), true, false}};
+  }
+
+  void skip_group() {
+    int depth = 1;
+    while (i_ < p_.size() && depth > 0) {
+      if (p_[i_] == '\\') {
+        i_ += 2;
+        continue;
+      }
+      if (p_[i_] == '(') ++depth;
+      if (p_[i_] == ')') --depth;
+      ++i_;
+    }
+  }
+};
+
+// Builds the trie of every phrase's prefixes.
+struct TrieBuilder {
+  struct Node {
+    std::map<unsigned char, uint32_t> children;
+    std::vector<PhraseBook::Impl::Entry> entries;
+  };
+  std::vector<Node> nodes{1};
+
+  void add(std::string_view key, PhraseBook::Impl::Entry e) {
+    uint32_t n = 0;
+    for (char ch : key) {
+      auto c = static_cast<unsigned char>(ch);
+      auto it = nodes[n].children.find(c);
+      if (it == nodes[n].children.end()) {
+        auto next = static_cast<uint32_t>(nodes.size());
+        nodes[n].children.emplace(c, next);
+        nodes.emplace_back();
+        n = next;
+      } else {
+        n = it->second;
+      }
+    }
+    nodes[n].entries.push_back(e);
+  }
+
+  void flatten(PhraseBook::Impl& im) {
+    im.nodes.assign(nodes.size(), {});
+    for (size_t n = 0; n < nodes.size(); ++n) {
+      auto& out = im.nodes[n];
+      out.edges_begin = static_cast<uint32_t>(im.edges.size());
+      for (auto [c, to] : nodes[n].children) im.edges.push_back({c, to});
+      out.edges_end = static_cast<uint32_t>(im.edges.size());
+      auto& es = nodes[n].entries;
+      std::sort(es.begin(), es.end(), [](const auto& a, const auto& b) {
+        return a.family != b.family ? a.family < b.family : a.phrase < b.phrase;
+      });
+      out.entries_begin = static_cast<uint32_t>(im.entries.size());
+      im.entries.insert(im.entries.end(), es.begin(), es.end());
+      out.entries_end = static_cast<uint32_t>(im.entries.size());
+    }
+    for (auto [c, to] : nodes[0].children)
+      if (c < 128) im.root_child[c] = to;
+  }
+};
+
 }  // namespace
 
-std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::string_view, std::string_view>> files) {
+std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::string_view, std::string_view>> files,
+                                                bool check) {
   std::unique_ptr<PhraseBook> book(new PhraseBook());
   Impl& im = *book->impl_;
+  TrieBuilder trie;
   for (auto [name, content] : files) {
     Impl::Family fam;
     fam.name = std::string(name);
+    auto fid = static_cast<PhraseFamilyId>(im.families.size());
     std::string alternation;
     size_t line_no = 0;
     size_t pos = 0;
@@ -204,44 +419,50 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
         ph.pattern = std::string(line);
       }
       std::string rx = to_regex(ph.pattern);
-      {
-        // Compiled alone only to name the line of a broken phrase; `which` tells phrases apart.
-        RE2 check(rx, re_options());
-        if (!check.ok())
-          throw std::runtime_error("rules/data/" + fam.name + ".txt:" + std::to_string(line_no) + ": " + check.error());
-      }
-      std::string anchor = required_prefix(ph.pattern);
-      if (anchor.size() < 2) fam.always = true;
-      else fam.anchors.push_back(std::move(anchor));
-      if (is_literal_phrase(ph.pattern)) fam.literal.emplace(fold_spaces(ph.pattern), static_cast<uint32_t>(fam.phrases.size()));
+      fam.lines.push_back(static_cast<uint32_t>(line_no));
+      auto index = static_cast<uint32_t>(fam.phrases.size());
+      for (const auto& it : PrefixReader(ph.pattern).read()) trie.add(it.s, {fid, index, it.word_end});
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + rx + ")";
       fam.phrases.push_back(std::move(ph));
+      fam.one.push_back(std::make_unique<Impl::Family::Lazy>());
       if (e == content.size()) break;
     }
     if (alternation.empty()) alternation = "[^\\x00-\\x{10FFFF}]";  // matches nothing
-    fam.any = std::make_unique<RE2>(alternation, re_options());
-    {
-      std::string groups;
-      for (const Phrase& ph : fam.phrases) groups += (groups.empty() ? "(" : "|(") + without_captures(to_regex(ph.pattern)) + ")";
-      fam.which = std::make_unique<RE2>(groups.empty() ? "()" : groups, re_options());
+    if (check) {
+      RE2 probe(alternation, re_options());
+      if (!probe.ok()) {
+        for (size_t k = 0; k < fam.phrases.size(); ++k) {  // name the line at fault
+          RE2 one(to_regex(fam.phrases[k].pattern), re_options());
+          if (!one.ok())
+            throw std::runtime_error("rules/data/" + fam.name + ".txt:" + std::to_string(fam.lines[k]) + ": " + one.error());
+        }
+        throw std::runtime_error("rules/data/" + fam.name + ".txt: " + probe.error());
+      }
     }
-    if (!fam.any->ok()) throw std::runtime_error("rules/data/" + fam.name + ".txt: " + fam.any->error());
-    std::sort(fam.anchors.begin(), fam.anchors.end());
-    // A shorter anchor that prefixes a longer one already covers it.
-    fam.anchors.erase(std::unique(fam.anchors.begin(), fam.anchors.end()), fam.anchors.end());
-    im.by_name.emplace(fam.name, static_cast<PhraseFamilyId>(im.families.size()));
+    fam.pattern = std::move(alternation);
+    im.by_name.emplace(fam.name, fid);
     im.families.push_back(std::move(fam));
   }
+  trie.flatten(im);
   return book;
 }
 
+static std::vector<std::pair<std::string_view, std::string_view>> builtin_files() {
+  std::vector<std::pair<std::string_view, std::string_view>> files;
+  for (const auto& f : embedded::phrase_files())
+    if (f.name != "spelling-words") files.emplace_back(f.name, f.content);  // a word list for the speller
+  return files;
+}
+
+void PhraseBook::check_builtin() { compile(builtin_files(), true); }
+
 const PhraseBook& PhraseBook::instance() {
   static const std::unique_ptr<PhraseBook> book = [] {
-    std::vector<std::pair<std::string_view, std::string_view>> files;
-    for (const auto& f : embedded::phrase_files())
-      if (f.name != "spelling-words") files.emplace_back(f.name, f.content);  // a word list for the speller
-    return compile(files);
+    auto files = builtin_files();
+    // The embedded files are checked by the unit tests; here each family's
+    // regex is built on first use, so that start-up stays short.
+    return compile(files, false);
   }();
   return *book;
 }
@@ -256,99 +477,162 @@ std::string_view PhraseBook::name(PhraseFamilyId f) const { return impl_->famili
 const std::vector<Phrase>& PhraseBook::phrases(PhraseFamilyId f) const { return impl_->families.at(f).phrases; }
 size_t PhraseBook::size() const { return impl_->families.size(); }
 
-static void find_in(const PhraseBook::Impl& im, PhraseFamilyId f, std::string_view whole, Span range,
-                    const std::vector<Word>* words, std::vector<PhraseMatch>& out) {
-  const auto& fam = im.families[f];
-  std::string_view sub = whole.substr(range.begin, range.size());
-  size_t pos = 0;
-  re2::StringPiece m;
-  while (pos <= sub.size() && fam.any->Match(sub, pos, sub.size(), RE2::UNANCHORED, &m, 1)) {
-    size_t b = static_cast<size_t>(m.data() - sub.data());
-    size_t e = b + m.size();
-    if (m.empty()) {
-      pos = b + 1;
-      continue;
+const RE2& PhraseBook::Impl::family_re(PhraseFamilyId f) const {
+  const Family& fam = families[f];
+  std::call_once(*fam.once, [&] { fam.any = std::make_unique<RE2>(fam.pattern, re_options()); });
+  return *fam.any;
+}
+
+const RE2& PhraseBook::Impl::phrase_re(PhraseFamilyId f, uint32_t p) const {
+  const Family& fam = families[f];
+  auto& lazy = *fam.one[p];
+  std::call_once(lazy.once, [&] { lazy.re = std::make_unique<RE2>(to_regex(fam.phrases[p].pattern), re_options()); });
+  return *lazy.re;
+}
+
+// Matches the families (all, or `only`) over whole[range]: for each family,
+// leftmost-longest matches that do not overlap, on word boundaries, outside
+// URLs and e-mail addresses (when words are given).
+void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vector<Word>* words, PhraseFamilyId only,
+                            std::vector<std::vector<PhraseMatch>>& out, std::vector<uint32_t>& next_free) const {
+  constexpr PhraseFamilyId kAll = 0xFFFF;
+  std::string_view sub = whole.substr(0, range.end);  // the text a match may cover ends with the range
+  re2::StringPiece input(sub.data(), sub.size());
+  thread_local std::vector<Entry> cands;
+  bool prev_alnum = alnum_before(whole, range.begin);
+  size_t len = 1;
+  for (size_t b = range.begin; b < range.end; b += len) {
+    auto c = static_cast<unsigned char>(whole[b]);
+    bool cur_alnum;
+    if (c < 0x80) {
+      len = 1;
+      cur_alnum = ascii_alnum(c);
+    } else {
+      cur_alnum = text::is_alnum(text::decode(whole, b, len));
     }
-    uint32_t gb = range.begin + static_cast<uint32_t>(b), ge = range.begin + static_cast<uint32_t>(e);
-    bool ok = true;
-    if (alnum_at(whole, gb) && alnum_before(whole, gb)) ok = false;
-    // The longest match ends inside a word ("on" in "online"): try the shorter
-    // matches that start at the same place.
-    while (ok && alnum_before(whole, ge) && alnum_at(whole, ge)) {
-      size_t limit = ge - range.begin - 1;
-      re2::StringPiece m2;
-      if (limit <= b || !fam.any->Match(sub, b, limit, RE2::ANCHOR_START, &m2, 1) || m2.empty()) {
-        ok = false;
-        break;
+    bool start = !(cur_alnum && prev_alnum) && !(c == ' ' || c == '\n' || c == '\r' || c == '\t');
+    prev_alnum = cur_alnum;
+    if (!start) continue;
+
+    // The phrases that may begin here: walk the trie along the folded text.
+    cands.clear();
+    auto collect = [&](uint32_t node, size_t after) {
+      const Node& n = nodes[node];
+      for (uint32_t k = n.entries_begin; k < n.entries_end; ++k) {
+        const Entry& e = entries[k];
+        if (only != kAll && e.family != only) continue;
+        if (e.word_end && alnum_at(sub, after)) continue;
+        cands.push_back(e);
       }
-      e = b + m2.size();
-      ge = range.begin + static_cast<uint32_t>(e);
+    };
+    collect(0, b);
+    // The next character as the trie reads it: ASCII folded to lower case, a
+    // run of white space as one space, ’ as '; 0 for any other character.
+    auto key_at = [&](size_t k, size_t& next) -> unsigned char {
+      auto ch = static_cast<unsigned char>(whole[k]);
+      next = k + 1;
+      if (ch < 0x80) {
+        if (is_re2_space(ch)) {
+          while (next < range.end && is_re2_space(static_cast<unsigned char>(whole[next]))) ++next;
+          return ' ';
+        }
+        return ascii_fold(ch);
+      }
+      if (whole.substr(k, 3) == "\xE2\x80\x99") {
+        next = k + 3;
+        return '\'';
+      }
+      return 0;
+    };
+    size_t k_next;
+    unsigned char k_key = key_at(b, k_next);
+    uint32_t node = k_key < 0x80 ? root_child[k_key] : 0;
+    for (size_t k = k_next; node != 0;) {
+      collect(node, k);
+      if (k >= range.end) break;
+      size_t after;
+      unsigned char ch = key_at(k, after);
+      k = after;
+      const Node& n = nodes[node];
+      uint32_t next = 0;
+      for (uint32_t x = n.edges_begin; x < n.edges_end; ++x)
+        if (edges[x].c == ch) {
+          next = edges[x].to;
+          break;
+        }
+      node = next;
     }
-    if (ok && words) {
-      // words are sorted: start from the last word beginning before the match
-      auto it = std::upper_bound(words->begin(), words->end(), gb,
-                                 [](uint32_t off, const Word& w) { return off < w.span.begin; });
-      if (it != words->begin()) --it;
-      for (; it != words->end() && it->span.begin < ge; ++it) {
-        if ((it->flags & (kWordUrl | kWordEmail)) && it->span.overlaps({gb, ge})) {
+    if (cands.empty()) continue;
+    std::sort(cands.begin(), cands.end(), [](const Entry& x, const Entry& y) {
+      return x.family != y.family ? x.family < y.family : x.phrase < y.phrase;
+    });
+
+    for (size_t i = 0; i < cands.size();) {
+      PhraseFamilyId f = cands[i].family;
+      size_t j = i;
+      while (j < cands.size() && cands[j].family == f) ++j;
+      size_t first = i;
+      i = j;
+      if (b < next_free[f]) continue;  // inside the family's previous match
+      const RE2& any = family_re(f);
+      re2::StringPiece m;
+      if (!any.Match(input, b, sub.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
+      size_t e = b + m.size();
+      // The longest match ends inside a word ("on" in "online"): try shorter ones.
+      bool ok = true;
+      while (alnum_before(whole, e) && alnum_at(sub, e)) {
+        re2::StringPiece m2;
+        if (e - 1 <= b || !any.Match(input, b, e - 1, RE2::ANCHOR_START, &m2, 1) || m2.empty()) {
           ok = false;
           break;
         }
+        e = b + m2.size();
       }
-    }
-    if (!ok) {
-      size_t len;
-      text::decode(sub, b, len);
-      pos = b + len;
-      continue;
-    }
-    uint32_t which = 0;
-    std::string_view mt = whole.substr(gb, ge - gb);
-    auto lit = fam.literal.find(fold_spaces(mt));
-    if (lit != fam.literal.end()) {
-      which = lit->second;
-    } else {
-      thread_local std::vector<re2::StringPiece> groups;
-      groups.assign(fam.phrases.size() + 1, re2::StringPiece());
-      if (fam.which->Match(mt, 0, mt.size(), RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
-        for (uint32_t k = 0; k < fam.phrases.size(); ++k)
-          if (groups[k + 1].data() != nullptr) {
-            which = k;
+      if (!ok) continue;
+      auto gb = static_cast<uint32_t>(b), ge = static_cast<uint32_t>(e);
+      if (words) {
+        // words are sorted: start from the last word beginning before the match
+        auto it = std::upper_bound(words->begin(), words->end(), gb,
+                                   [](uint32_t off, const Word& w) { return off < w.span.begin; });
+        if (it != words->begin()) --it;
+        for (; it != words->end() && it->span.begin < ge; ++it)
+          if ((it->flags & (kWordUrl | kWordEmail)) && it->span.overlaps({gb, ge})) {
+            ok = false;
             break;
           }
+        if (!ok) continue;
       }
+      // Which phrase: the first, in file order, that matches the whole span.
+      uint32_t which = cands[first].phrase;
+      for (size_t k = first; j - first > 1 && k < j; ++k) {
+        if (k > first && cands[k].phrase == cands[k - 1].phrase) continue;
+        if (phrase_re(f, cands[k].phrase).Match(input, b, e, RE2::ANCHOR_BOTH, nullptr, 0)) {
+          which = cands[k].phrase;
+          break;
+        }
+      }
+      out[f].push_back({{gb, ge}, which});
+      next_free[f] = ge;
     }
-    out.push_back({{gb, ge}, which});
-    pos = e;
   }
 }
 
 void PhraseBook::scan(const Document& doc, PhraseHits& out) const {
   auto& data = out.data();
   data.assign(impl_->families.size(), {});
-  std::vector<std::string> words;  // a part's words, folded and sorted
+  thread_local std::vector<uint32_t> next_free;
+  next_free.assign(impl_->families.size(), 0);
   for (const Part& p : doc.parts) {
     if (p.kind == PartKind::Quoted || p.span.empty()) continue;
-    words.clear();
-    for (uint32_t w = p.word_begin; w < p.word_end; ++w) words.push_back(text::fold(doc.str(doc.words[w].span)));
-    std::sort(words.begin(), words.end());
-    auto has_prefix = [&](const std::string& a) {
-      auto it = std::lower_bound(words.begin(), words.end(), a);
-      return it != words.end() && it->compare(0, a.size(), a) == 0;
-    };
-    for (size_t f = 0; f < impl_->families.size(); ++f) {
-      const auto& fam = impl_->families[f];
-      bool candidate = fam.always;
-      for (size_t a = 0; !candidate && a < fam.anchors.size(); ++a) candidate = has_prefix(fam.anchors[a]);
-      if (candidate) find_in(*impl_, static_cast<PhraseFamilyId>(f), doc.text, p.span, &doc.words, data[f]);
-    }
+    impl_->find(doc.text, p.span, &doc.words, 0xFFFF, data, next_free);
   }
 }
 
 std::vector<PhraseMatch> PhraseBook::find(PhraseFamilyId f, std::string_view text) const {
-  std::vector<PhraseMatch> out;
-  find_in(*impl_, f, text, {0, static_cast<uint32_t>(text.size())}, nullptr, out);
-  return out;
+  std::vector<std::vector<PhraseMatch>> data(impl_->families.size());
+  std::vector<uint32_t> next_free(impl_->families.size(), 0);
+  impl_->find(text, {0, static_cast<uint32_t>(text.size())}, nullptr, f, data, next_free);
+  return std::move(data.at(f));
 }
 
 }  // namespace fulint

@@ -1,0 +1,84 @@
+// The phrase engine: what a phrase matches in a draft's text, and which
+// phrase of its family a match is reported as.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "fulint/phrases.hpp"
+
+using namespace fulint;
+
+namespace {
+
+struct Found {
+  std::string text;
+  uint32_t phrase;
+  bool operator==(const Found&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Found& f) { return os << '"' << f.text << "\"#" << f.phrase; }
+
+// Compiles one family from its file text and lists the matches in `text`.
+std::vector<Found> run(const std::string& family, const std::string& text) {
+  std::pair<std::string_view, std::string_view> file{"f", family};
+  auto book = PhraseBook::compile(std::span(&file, 1));
+  std::vector<Found> out;
+  for (const PhraseMatch& m : book->find(book->id("f"), text))
+    out.push_back({text.substr(m.span.begin, m.span.size()), m.phrase});
+  return out;
+}
+
+using V = std::vector<Found>;
+
+}  // namespace
+
+TEST_CASE("the built-in phrase files compile") { REQUIRE_NOTHROW(PhraseBook::check_builtin()); }
+
+TEST_CASE("a broken phrase is reported with its file and line") {
+  std::pair<std::string_view, std::string_view> file{"bad", "# comment\nfine\n(unclosed\n"};
+  try {
+    PhraseBook::compile(std::span(&file, 1));
+    FAIL("no error");
+  } catch (const std::runtime_error& e) {
+    CHECK_THAT(e.what(), Catch::Matchers::StartsWith("rules/data/bad.txt:3: "));
+  }
+}
+
+TEST_CASE("case, white space and apostrophes are matched loosely") {
+  CHECK(run("thank you\n", "THANK\n  you!") == V{{"THANK\n  you", 0}});
+  CHECK(run("I'm available\n", "I\u2019m available") == V{{"I\u2019m available", 0}});
+  CHECK(run("thank you\n", "thank-you") == V{});
+}
+
+TEST_CASE("matches sit on word boundaries, and a shorter match is tried") {
+  CHECK(run("on\n", "online, on time") == V{{"on", 0}});
+  CHECK(run("look(ing)? forward( to)?\n", "looking forwards") == V{});
+  CHECK(run("look(ing)? forward( to)?\n", "look forward tomorrow") == V{{"look forward", 0}});
+  CHECK(run("résumé\n", "my RÉSUMÉ and résumés") == V{{"RÉSUMÉ", 0}});
+  CHECK(run("team\n", "steam team") == V{{"team", 0}});
+}
+
+TEST_CASE("leftmost-longest, without overlaps, and the phrase that matched") {
+  std::string fam = "thank\nthank you( so much)?\nyou so\nmuch obliged\n";
+  CHECK(run(fam, "Thank you so much obliged") == V{{"Thank you so much", 1}});
+  CHECK(run(fam, "thank them, you so kindly") == V{{"thank", 0}, {"you so", 2}});
+  // Two phrases that match the same text: the first in the file wins.
+  CHECK(run("(hope|eager) to hear\nhope to (hear|see)\n", "I hope to hear") == V{{"hope to hear", 0}});
+  CHECK(run("(hope|eager) to hear\nhope to (hear|see)\n", "I hope to see") == V{{"hope to see", 1}});
+}
+
+TEST_CASE("phrases that start with punctuation or a clitic, or with no literal text") {
+  CHECK(run("(would|'d) love to\n", "I'd love to, and we would love to") ==
+        V{{"'d love to", 0}, {"would love to", 0}});
+  CHECK(run("\\[[^\\[\\]]{1,60}\\]\n", "Dear [Name], at [Company]") == V{{"[Name]", 0}, {"[Company]", 0}});
+  CHECK(run("[a-z]+ly speaking\n", "Frankly speaking, honestly speaking") ==
+        V{{"Frankly speaking", 0}, {"honestly speaking", 0}});
+  CHECK(run("(\\S+ ){1,2}said\n", "as she said") == V{{"as she said", 0}});
+}
+
+TEST_CASE("case-sensitive groups stay case-sensitive") {
+  std::string fam = "(?-i:Company Name)\n";
+  CHECK(run(fam, "the Company Name here") == V{{"Company Name", 0}});
+  CHECK(run(fam, "the company name here") == V{});
+}
