@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config
       nlohmann-json3-dev libre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb
-      catch2 libicu-dev libcli11-dev libbenchmark-dev neovim)
+      catch2 libicu-dev libcli11-dev libbenchmark-dev libgoogle-perftools-dev neovim)
 missing=()
 # Tools that may come from elsewhere than Debian's packages (a newer Node
 # bundles its own npm): only installed when the command is absent.

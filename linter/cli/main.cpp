@@ -249,7 +249,7 @@ void collect_drafts(const std::string& root, ConfigResolver& resolver, std::vect
       continue;
     }
     if (!is_dir && e.is_regular_file(ec2)) {
-      std::string rel = fs::relative(e.path(), root, ec2).generic_string();
+      std::string rel = e.path().lexically_relative(root).generic_string();
       std::string shown = base == "." ? rel : (base + "/" + rel);
       try {
         auto cfg = resolver.for_file(e.path());

@@ -320,6 +320,7 @@ void ConfigResolver::clear() {
   std::lock_guard lock(mu_);
   dir_cache_.clear();
   cfg_cache_.clear();
+  by_folder_.clear();
 }
 
 std::optional<std::filesystem::path> ConfigResolver::find(const std::filesystem::path& dir) {
@@ -349,10 +350,15 @@ std::shared_ptr<const Config> ConfigResolver::load(const std::optional<std::file
 std::shared_ptr<const Config> ConfigResolver::for_file(const std::filesystem::path& path) {
   std::lock_guard lock(mu_);
   if (explicit_) return load(explicit_);
+  std::string folder = path.parent_path().native();
+  auto hit = by_folder_.find(folder);
+  if (hit != by_folder_.end()) return hit->second;
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::absolute(path, ec);
   if (ec) abs = path;
-  return load(find(abs.parent_path().lexically_normal()));
+  auto cfg = load(find(abs.parent_path().lexically_normal()));
+  by_folder_.emplace(std::move(folder), cfg);
+  return cfg;
 }
 
 // ---------------------------------------------------------------------------

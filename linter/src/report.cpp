@@ -64,17 +64,6 @@ constexpr Element kElements[] = {
     {"proofread", "proofread", &Summary::proofread},
 };
 
-ordered summary_json(const Summary& s) {
-  ordered j = ordered::object();
-  for (const auto& e : kElements) j[e.key] = s.*(e.field);
-  return j;
-}
-
-ordered range_json(const Document& doc, Span raw) {
-  Range1 r = range1(doc, raw);
-  return ordered{{"line", r.line}, {"column", r.column}, {"endLine", r.end_line}, {"endColumn", r.end_column}};
-}
-
 std::string render_text(const FileResult& r, const TextStyle& st) {
   std::string out;
   const Document& doc = r.doc;
@@ -135,43 +124,142 @@ std::string render_text(const FileResult& r, const TextStyle& st) {
   return out;
 }
 
-ordered diag_json(const Document& doc, const Diagnostic& d) {
-  ordered j = {{"rule", d.rule}, {"severity", to_string(d.severity)}, {"message", d.message}};
-  Range1 p = range1(doc, d.raw);
-  j["line"] = p.line;
-  j["column"] = p.column;
-  j["endLine"] = p.end_line;
-  j["endColumn"] = p.end_column;
-  ordered fixes = ordered::array();
-  for (const Fix& f : d.fixes) {
-    ordered edits = ordered::array();
-    for (const Edit& e : f.edits) {
-      ordered ej = range_json(doc, e.raw);
-      ej["text"] = e.text;
-      edits.push_back(std::move(ej));
-    }
-    fixes.push_back({{"title", f.title}, {"safe", f.safety == FixSafety::Safe}, {"edits", std::move(edits)}});
+// The JSON of one file, written directly (the batch path renders thousands of
+// files, and building a DOM for each costs more than linting it). The layout
+// is the one nlohmann::json's dump(2) gives, which the rest of the output uses.
+class JsonOut {
+ public:
+  explicit JsonOut(std::string& out) : out_(out) {}
+
+  void begin(char bracket) {
+    out_ += bracket;
+    first_.push_back(true);
   }
-  j["fixes"] = std::move(fixes);
-  if (!d.related.empty()) {
-    ordered rel = ordered::array();
-    for (const Related& r : d.related) {
-      ordered rj = range_json(doc, r.raw);
-      rj["message"] = r.message;
-      rel.push_back(std::move(rj));
+  void end(char bracket) {
+    bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) {
+      out_ += '\n';
+      indent();
     }
-    j["related"] = std::move(rel);
+    out_ += bracket;
   }
-  return j;
+  // Opens the next member of an object ("key": ) or element of an array.
+  JsonOut& key(std::string_view k) {
+    next();
+    string(k);
+    out_ += ": ";
+    return *this;
+  }
+  JsonOut& element() {
+    next();
+    return *this;
+  }
+  void value(std::string_view v) { string(v); }
+  void value(const char* v) { string(v); }
+  void value(bool v) { out_ += v ? "true" : "false"; }
+  void value(uint32_t v) { out_ += std::to_string(v); }
+
+  void string(std::string_view v) {
+    out_ += '"';
+    for (size_t i = 0; i < v.size(); ++i) {
+      auto c = static_cast<unsigned char>(v[i]);
+      switch (c) {
+        case '"': out_ += "\\\""; continue;
+        case '\\': out_ += "\\\\"; continue;
+        case '\b': out_ += "\\b"; continue;
+        case '\f': out_ += "\\f"; continue;
+        case '\n': out_ += "\\n"; continue;
+        case '\r': out_ += "\\r"; continue;
+        case '\t': out_ += "\\t"; continue;
+        default: break;
+      }
+      if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out_ += buf;
+      } else if (c < 0x80) {
+        out_ += static_cast<char>(c);
+      } else {
+        size_t len;
+        char32_t cp = text::decode(v, i, len);
+        if (cp == text::kInvalid) out_ += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+        else out_.append(v.substr(i, len));
+        i += len - 1;
+      }
+    }
+    out_ += '"';
+  }
+
+ private:
+  std::string& out_;
+  std::vector<bool> first_;
+
+  void indent() { out_.append(2 * first_.size(), ' '); }
+  void next() {
+    out_ += first_.back() ? "\n" : ",\n";
+    first_.back() = false;
+    indent();
+  }
+};
+
+void range_members(JsonOut& j, const Document& doc, Span raw) {
+  Range1 r = range1(doc, raw);
+  j.key("line").value(r.line);
+  j.key("column").value(r.column);
+  j.key("endLine").value(r.end_line);
+  j.key("endColumn").value(r.end_column);
 }
 
 std::string render_json(const FileResult& r) {
-  ordered f = {{"path", r.path}, {"format", r.doc.format == Format::Eml ? "eml" : "txt"},
-               {"summary", summary_json(r.result.summary)}};
-  ordered diags = ordered::array();
-  for (const Diagnostic& d : r.result.diagnostics) diags.push_back(diag_json(r.doc, d));
-  f["diagnostics"] = std::move(diags);
-  return f.dump(2);
+  std::string out;
+  out.reserve(1024 + 512 * r.result.diagnostics.size());
+  JsonOut j(out);
+  const Document& doc = r.doc;
+  j.begin('{');
+  j.key("path").value(r.path);
+  j.key("format").value(doc.format == Format::Eml ? "eml" : "txt");
+  j.key("summary").begin('{');
+  for (const auto& e : kElements) j.key(e.key).value(r.result.summary.*(e.field));
+  j.end('}');
+  j.key("diagnostics").begin('[');
+  for (const Diagnostic& d : r.result.diagnostics) {
+    j.element().begin('{');
+    j.key("rule").value(d.rule);
+    j.key("severity").value(to_string(d.severity));
+    j.key("message").value(d.message);
+    range_members(j, doc, d.raw);
+    j.key("fixes").begin('[');
+    for (const Fix& f : d.fixes) {
+      j.element().begin('{');
+      j.key("title").value(f.title);
+      j.key("safe").value(f.safety == FixSafety::Safe);
+      j.key("edits").begin('[');
+      for (const Edit& e : f.edits) {
+        j.element().begin('{');
+        range_members(j, doc, e.raw);
+        j.key("text").value(e.text);
+        j.end('}');
+      }
+      j.end(']');
+      j.end('}');
+    }
+    j.end(']');
+    if (!d.related.empty()) {
+      j.key("related").begin('[');
+      for (const Related& rel : d.related) {
+        j.element().begin('{');
+        range_members(j, doc, rel.raw);
+        j.key("message").value(rel.message);
+        j.end('}');
+      }
+      j.end(']');
+    }
+    j.end('}');
+  }
+  j.end(']');
+  j.end('}');
+  return out;
 }
 
 std::string_view sarif_level(Severity s) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -82,6 +83,9 @@ class ConfigResolver {
   std::mutex mu_;
   std::map<std::filesystem::path, std::optional<std::filesystem::path>> dir_cache_;
   std::map<std::string, std::shared_ptr<const Config>> cfg_cache_;
+  // The answer for each folder as the caller spelled it: drafts of one folder
+  // share it, and the look-up then costs no system call.
+  std::unordered_map<std::string, std::shared_ptr<const Config>> by_folder_;
 };
 
 // ISO 8601 ("2026-11-20", "2026-11-20T14:00", "…:00Z", "…+01:00") or RFC 5322
