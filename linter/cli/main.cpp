@@ -22,6 +22,7 @@
 #include "fulint/config.hpp"
 #include "fulint/linter.hpp"
 #include "fulint/registry.hpp"
+#include "fulint/phrases.hpp"
 #include "fulint/report.hpp"
 #include "fulint/spell.hpp"
 #include "fulint/text.hpp"
@@ -443,6 +444,16 @@ int main(int argc, char** argv) {
   }
 
   SpellerCache& spellers = SpellerCache::instance();
+  if (!jobs.empty()) {
+    // Start-up work on both cores: the dictionary loads while the phrase
+    // tables compile.
+    std::thread dictionary([&] {
+      std::string ignored;  // reported with the first draft that needs it
+      spellers.get(*jobs.front().config, ignored);
+    });
+    PhraseBook::instance().prepare();
+    dictionary.join();
+  }
   std::vector<Outcome> outcomes(jobs.size());
   std::mutex mu;
   std::condition_variable cv;

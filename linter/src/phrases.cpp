@@ -166,21 +166,26 @@ class PrefixReader {
     std::sort(all.begin(), all.end(), [](const Item& a, const Item& b) {
       return a.s != b.s ? a.s < b.s : a.word_end < b.word_end;
     });
-    // "look" without word_end covers "look" with it, and any longer item starting with "look".
+    // "look" without word_end covers "look" with it and every longer item
+    // starting with "look"; in sorted order those follow it directly.
     Items out;
+    std::string cover;
+    bool covering = false;
     for (Item& it : all) {
-      bool covered = false;
-      for (const Item& o : out)
-        if (!o.word_end && it.s.compare(0, o.s.size(), o.s) == 0) covered = true;
-        else if (o.word_end && o.s == it.s && it.word_end) covered = true;
-      if (!covered) out.push_back(std::move(it));
+      if (covering && it.s.compare(0, cover.size(), cover) == 0) continue;
+      if (!out.empty() && out.back().s == it.s) continue;
+      if (!it.word_end) {
+        cover = it.s;
+        covering = true;
+      }
+      out.push_back(std::move(it));
     }
     return out;
   }
 
  private:
-  static constexpr size_t kMaxItems = 512;
-  static constexpr size_t kMaxLength = 24;
+  static constexpr size_t kMaxItems = 2048;
+  static constexpr size_t kMaxLength = 9;
   std::string_view p_;
   size_t i_ = 0;
 
@@ -211,14 +216,37 @@ class PrefixReader {
           continue;
         }
         for (const Item& b : next) joined.push_back({a.s + b.s, b.open, b.word_end});
-        if (joined.size() > kMaxItems) too_many = true;
+        if (joined.size() > kMaxItems) {
+          too_many = true;
+          break;
+        }
       }
-      if (too_many) {  // stop reading: every open item ends here
-        for (Item& a : acc)
-          if (a.open) a = {a.s, false, false};
+      if (too_many) {
+        // Too many combinations: extend each open item by the first few
+        // characters of the next piece only, and stop there.
+        size_t opens = 0;
+        for (const Item& x : acc) opens += x.open;
+        Items cut;
+        for (size_t keep = 5; keep > 0; --keep) {
+          Items heads;  // the next piece's items cut to `keep` characters, once each
+          for (const Item& y : next) heads.push_back({y.s.substr(0, keep), false, y.s.size() <= keep && !y.open && y.word_end});
+          std::sort(heads.begin(), heads.end(), [](const Item& x, const Item& y) {
+            return x.s != y.s ? x.s < y.s : x.word_end < y.word_end;
+          });
+          heads.erase(std::unique(heads.begin(), heads.end(), [](const Item& x, const Item& y) { return x.s == y.s; }),
+                      heads.end());
+          if (opens * heads.size() > kMaxItems && keep > 1) continue;
+          for (const Item& x : acc) {
+            if (!x.open) cut.push_back(x);
+            else if (opens * heads.size() > kMaxItems) cut.push_back({x.s, false, false});
+            else
+              for (const Item& y : heads) cut.push_back({x.s + y.s, false, y.word_end});
+          }
+          break;
+        }
         // keep consuming the sequence without extending
         while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') piece();
-        return acc;
+        return cut;
       }
       acc = std::move(joined);
     }
@@ -340,48 +368,59 @@ class PrefixReader {
   }
 };
 
-// Builds the trie of every phrase's prefixes.
+// Builds the trie of every phrase's prefixes: the keys are sorted, so each
+// key shares its path with the one before up to their common prefix.
 struct TrieBuilder {
-  struct Node {
-    std::map<unsigned char, uint32_t> children;
-    std::vector<PhraseBook::Impl::Entry> entries;
-  };
-  std::vector<Node> nodes{1};
+  std::vector<std::pair<std::string, PhraseBook::Impl::Entry>> keys;
 
-  void add(std::string_view key, PhraseBook::Impl::Entry e) {
-    uint32_t n = 0;
-    for (char ch : key) {
-      auto c = static_cast<unsigned char>(ch);
-      auto it = nodes[n].children.find(c);
-      if (it == nodes[n].children.end()) {
-        auto next = static_cast<uint32_t>(nodes.size());
-        nodes[n].children.emplace(c, next);
-        nodes.emplace_back();
-        n = next;
-      } else {
-        n = it->second;
-      }
-    }
-    nodes[n].entries.push_back(e);
-  }
+  void add(std::string key, PhraseBook::Impl::Entry e) { keys.emplace_back(std::move(key), e); }
 
   void flatten(PhraseBook::Impl& im) {
-    im.nodes.assign(nodes.size(), {});
-    for (size_t n = 0; n < nodes.size(); ++n) {
-      auto& out = im.nodes[n];
-      out.edges_begin = static_cast<uint32_t>(im.edges.size());
-      for (auto [c, to] : nodes[n].children) im.edges.push_back({c, to});
-      out.edges_end = static_cast<uint32_t>(im.edges.size());
-      auto& es = nodes[n].entries;
-      std::sort(es.begin(), es.end(), [](const auto& a, const auto& b) {
-        return a.family != b.family ? a.family < b.family : a.phrase < b.phrase;
-      });
-      out.entries_begin = static_cast<uint32_t>(im.entries.size());
-      im.entries.insert(im.entries.end(), es.begin(), es.end());
-      out.entries_end = static_cast<uint32_t>(im.entries.size());
+    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    struct Link {
+      uint32_t parent;
+      unsigned char c;
+      uint32_t child;
+    };
+    std::vector<Link> links;
+    std::vector<std::pair<uint32_t, PhraseBook::Impl::Entry>> at;  // node -> entry
+    std::vector<uint32_t> path{0};  // the nodes along the previous key
+    std::string_view prev;
+    uint32_t count = 1;
+    for (const auto& [key, e] : keys) {
+      size_t common = 0;
+      while (common < prev.size() && common < key.size() && prev[common] == key[common]) ++common;
+      path.resize(common + 1);
+      for (size_t d = common; d < key.size(); ++d) {
+        links.push_back({path[d], static_cast<unsigned char>(key[d]), count});
+        path.push_back(count++);
+      }
+      at.emplace_back(path[key.size()], e);
+      prev = key;
     }
-    for (auto [c, to] : nodes[0].children)
-      if (c < 128) im.root_child[c] = to;
+    std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.parent < b.parent; });
+    std::sort(at.begin(), at.end(), [](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return a.second.family != b.second.family ? a.second.family < b.second.family : a.second.phrase < b.second.phrase;
+    });
+    im.nodes.assign(count, {});
+    im.edges.reserve(links.size());
+    for (size_t k = 0; k < links.size();) {
+      uint32_t n = links[k].parent;
+      im.nodes[n].edges_begin = static_cast<uint32_t>(im.edges.size());
+      for (; k < links.size() && links[k].parent == n; ++k) {
+        im.edges.push_back({links[k].c, links[k].child});
+        if (n == 0 && links[k].c < 128) im.root_child[links[k].c] = links[k].child;
+      }
+      im.nodes[n].edges_end = static_cast<uint32_t>(im.edges.size());
+    }
+    im.entries.reserve(at.size());
+    for (size_t k = 0; k < at.size();) {
+      uint32_t n = at[k].first;
+      im.nodes[n].entries_begin = static_cast<uint32_t>(im.entries.size());
+      for (; k < at.size() && at[k].first == n; ++k) im.entries.push_back(at[k].second);
+      im.nodes[n].entries_end = static_cast<uint32_t>(im.entries.size());
+    }
   }
 };
 
@@ -421,7 +460,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
       std::string rx = to_regex(ph.pattern);
       fam.lines.push_back(static_cast<uint32_t>(line_no));
       auto index = static_cast<uint32_t>(fam.phrases.size());
-      for (const auto& it : PrefixReader(ph.pattern).read()) trie.add(it.s, {fid, index, it.word_end});
+      for (auto& it : PrefixReader(ph.pattern).read()) trie.add(std::move(it.s), {fid, index, it.word_end});
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + rx + ")";
       fam.phrases.push_back(std::move(ph));
@@ -458,13 +497,18 @@ static std::vector<std::pair<std::string_view, std::string_view>> builtin_files(
 void PhraseBook::check_builtin() { compile(builtin_files(), true); }
 
 const PhraseBook& PhraseBook::instance() {
-  static const std::unique_ptr<PhraseBook> book = [] {
+  // Never destroyed (nothing to gain from freeing it at exit).
+  static const PhraseBook* book = [] {
     auto files = builtin_files();
     // The embedded files are checked by the unit tests; here each family's
     // regex is built on first use, so that start-up stays short.
-    return compile(files, false);
+    return compile(files, false).release();
   }();
   return *book;
+}
+
+void PhraseBook::prepare() const {
+  for (size_t f = 0; f < impl_->families.size(); ++f) impl_->family_re(static_cast<PhraseFamilyId>(f));
 }
 
 PhraseFamilyId PhraseBook::id(std::string_view family) const {

@@ -412,8 +412,10 @@ bool needs_speller(const Config& cfg) {
 }
 
 SpellerCache& SpellerCache::instance() {
-  static SpellerCache c;
-  return c;
+  // Never destroyed: tearing Hunspell down at exit only costs time, and the
+  // process is ending.
+  static SpellerCache* c = new SpellerCache;
+  return *c;
 }
 
 const Speller* SpellerCache::get(const Config& cfg, std::string& err) {

@@ -62,6 +62,10 @@ class PhraseBook {
   const std::vector<Phrase>& phrases(PhraseFamilyId f) const;
   size_t size() const;
 
+  // Builds every family's regex now rather than on first use (a batch run
+  // does this while the dictionary loads).
+  void prepare() const;
+
   // Matches every family over the author's text parts of the document
   // (subject, salutation, paragraphs, closing, signature).
   void scan(const Document& doc, PhraseHits& out) const;
