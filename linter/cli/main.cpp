@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -455,9 +454,36 @@ int main(int argc, char** argv) {
     dictionary.join();
   }
   std::vector<Outcome> outcomes(jobs.size());
-  std::mutex mu;
-  std::condition_variable cv;
+  std::mutex mu;  // guards outcomes, emitted and the writer
+  size_t emitted = 0;
   std::atomic<size_t> next{0};
+
+  bool fix_to_stdout = o.fix && use_stdin;
+  Writer out_writer(fmt, fix_to_stdout ? std::cerr : std::cout, std::cerr, fix_to_stdout ? TextStyle{false, style.summary} : style);
+  Writer& w = out_writer;
+  w.begin();
+  for (auto& [p, m] : early_errors) w.error(p, m);
+  Totals totals;
+  bool had_error = !early_errors.empty();
+  bool findings = false;
+  auto emit = [&](size_t i, Outcome& oc) {
+    if (oc.failed && oc.rendered.empty()) {
+      w.error(jobs[i].path, oc.error);
+      had_error = true;
+      return;
+    }
+    if (oc.failed) {
+      w.error(jobs[i].path, oc.error);
+      had_error = true;
+    }
+    w.file(oc.rendered);
+    totals.add(oc.counts);
+    totals.fixed += oc.fixed;
+    for (const Diagnostic& d : oc.counts.diagnostics)
+      if (d.severity <= fail_on) findings = true;
+    if (fix_to_stdout && !oc.fixed_text.empty()) std::cout << oc.fixed_text << std::flush;
+  };
+
   auto work = [&] {
     for (;;) {
       size_t i = next.fetch_add(1);
@@ -518,12 +544,16 @@ int main(int argc, char** argv) {
         }
         oc.counts.diagnostics = std::move(res.diagnostics);
       }
-      {
-        std::lock_guard lock(mu);
-        oc.done = true;
-        outcomes[i] = std::move(oc);
+      // Output keeps the order of the drafts: whoever completes the next one
+      // due writes it, and any finished ones after it.
+      std::lock_guard lock(mu);
+      oc.done = true;
+      outcomes[i] = std::move(oc);
+      while (emitted < outcomes.size() && outcomes[emitted].done) {
+        emit(emitted, outcomes[emitted]);
+        outcomes[emitted] = Outcome{};
+        ++emitted;
       }
-      cv.notify_all();
     }
   };
   unsigned n_threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -531,39 +561,7 @@ int main(int argc, char** argv) {
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(work);
 
-  bool fix_to_stdout = o.fix && use_stdin;
-  Writer out_writer(fmt, fix_to_stdout ? std::cerr : std::cout, std::cerr, fix_to_stdout ? TextStyle{false, style.summary} : style);
-  Writer& w = out_writer;
-  w.begin();
-  for (auto& [p, m] : early_errors) w.error(p, m);
-  Totals totals;
-  bool had_error = !early_errors.empty();
-  bool findings = false;
-  std::thread main_worker(work);
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    Outcome oc;
-    {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return outcomes[i].done; });
-      oc = std::move(outcomes[i]);
-    }
-    if (oc.failed && oc.rendered.empty()) {
-      w.error(jobs[i].path, oc.error);
-      had_error = true;
-      continue;
-    }
-    if (oc.failed) {
-      w.error(jobs[i].path, oc.error);
-      had_error = true;
-    }
-    w.file(oc.rendered);
-    totals.add(oc.counts);
-    totals.fixed += oc.fixed;
-    for (const Diagnostic& d : oc.counts.diagnostics)
-      if (d.severity <= fail_on) findings = true;
-    if (fix_to_stdout && !oc.fixed_text.empty()) std::cout << oc.fixed_text << std::flush;
-  }
-  main_worker.join();
+  work();  // the main thread is a worker too
   for (auto& t : threads) t.join();
   w.finish(totals);
   if (had_error) return kExitError;
