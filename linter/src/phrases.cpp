@@ -52,6 +52,7 @@ struct PhraseBook::Impl {
     PhraseFamilyId family;
     uint32_t phrase;
     bool word_end;  // the prefix is a whole word: what follows it is no letter or digit
+    bool whole;     // the prefix is a whole match of the phrase
   };
   struct Node {
     uint32_t edges_begin = 0, edges_end = 0;      // into edges
@@ -118,7 +119,26 @@ inline bool ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 // RE2's \s: the characters a space in a phrase matches.
-inline bool is_re2_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+constexpr bool is_re2_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// Byte tables for the scan's inner loop (ASCII; other bytes are never set).
+constexpr std::array<bool, 256> kAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+constexpr std::array<bool, 256> kSpace = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = is_re2_space(static_cast<unsigned char>(c));
+  return t;
+}();
+// The trie's key for an ASCII byte: lower case, and ' ' for any white space.
+constexpr std::array<unsigned char, 128> kFold = [] {
+  std::array<unsigned char, 128> t{};
+  for (int c = 0; c < 128; ++c)
+    t[c] = is_re2_space(static_cast<unsigned char>(c)) ? ' ' : (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c | 0x20) : static_cast<unsigned char>(c);
+  return t;
+}();
 inline unsigned char ascii_fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c | 0x20) : c; }
 
 bool alnum_before(std::string_view s, size_t i) {
@@ -151,6 +171,7 @@ class PrefixReader {
     std::string s;
     bool open;
     bool word_end;
+    bool whole = false;  // s is a whole match of the phrase (set by read)
   };
   using Items = std::vector<Item>;
 
@@ -158,13 +179,18 @@ class PrefixReader {
 
   Items read() {
     Items all = alternation();
+    // Items still open at the end spell out a whole match; the trie then
+    // settles it without the regex, unless the phrase uses syntax whose
+    // meaning the trie does not keep (escapes, inline flags such as (?-i:)).
+    bool plain = p_.find('\\') == std::string_view::npos && p_.find("(?") == std::string_view::npos;
     for (Item& it : all)
       if (it.open) {
         it.open = false;
         it.word_end = !it.s.empty() && ascii_alnum(static_cast<unsigned char>(it.s.back()));
+        it.whole = plain && !it.s.empty();
       }
     std::sort(all.begin(), all.end(), [](const Item& a, const Item& b) {
-      return a.s != b.s ? a.s < b.s : a.word_end < b.word_end;
+      return a.s != b.s ? a.s < b.s : a.word_end != b.word_end ? a.word_end < b.word_end : a.whole < b.whole;
     });
     // "look" without word_end covers "look" with it and every longer item
     // starting with "look"; in sorted order those follow it directly.
@@ -186,6 +212,7 @@ class PrefixReader {
  private:
   static constexpr size_t kMaxItems = 2048;
   static constexpr size_t kMaxLength = 9;
+  static constexpr size_t kFewSpellings = 4;
   std::string_view p_;
   size_t i_ = 0;
 
@@ -209,7 +236,8 @@ class PrefixReader {
       Items joined;
       bool too_many = false;
       for (Item& a : acc)
-        if (a.open && a.s.size() >= kMaxLength) a = {a.s, false, false};  // long enough to be selective
+        // Long enough to be selective; phrases with few spellings are read to the end.
+        if (a.open && a.s.size() >= kMaxLength && acc.size() > kFewSpellings) a = {a.s, false, false};
       for (const Item& a : acc) {
         if (!a.open) {
           joined.push_back(a);
@@ -460,7 +488,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
       std::string rx = to_regex(ph.pattern);
       fam.lines.push_back(static_cast<uint32_t>(line_no));
       auto index = static_cast<uint32_t>(fam.phrases.size());
-      for (auto& it : PrefixReader(ph.pattern).read()) trie.add(std::move(it.s), {fid, index, it.word_end});
+      for (auto& it : PrefixReader(ph.pattern).read()) trie.add(std::move(it.s), {fid, index, it.word_end, it.whole});
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + rx + ")";
       fam.phrases.push_back(std::move(ph));
@@ -542,7 +570,33 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
   constexpr PhraseFamilyId kAll = 0xFFFF;
   std::string_view sub = whole.substr(0, range.end);  // the text a match may cover ends with the range
   re2::StringPiece input(sub.data(), sub.size());
-  thread_local std::vector<Entry> cands;
+  struct Cand {
+    Entry e;
+    uint32_t end;  // where the prefix ends in the text
+  };
+  thread_local std::vector<Cand> cands;
+  auto collect = [&](uint32_t node, size_t after) {
+    const Node& n = nodes[node];
+    for (uint32_t k = n.entries_begin; k < n.entries_end; ++k) {
+      const Entry& e = entries[k];
+      if (only != kAll && e.family != only) continue;
+      if (e.word_end && alnum_at(sub, after)) continue;
+      cands.push_back({e, static_cast<uint32_t>(after)});
+    }
+  };
+  auto child = [&](uint32_t node, unsigned char ch) -> uint32_t {
+    const Node& n = nodes[node];
+    const Edge* first = edges.data() + n.edges_begin;
+    const Edge* last = edges.data() + n.edges_end;
+    if (last - first > 8) {
+      first = std::lower_bound(first, last, ch, [](const Edge& x, unsigned char c) { return x.c < c; });
+      return first != last && first->c == ch ? first->to : 0;
+    }
+    for (; first != last; ++first)
+      if (first->c == ch) return first->to;
+    return 0;
+  };
+  const bool root_entries = nodes[0].entries_begin != nodes[0].entries_end;
   bool prev_alnum = alnum_before(whole, range.begin);
   size_t len = 1;
   for (size_t b = range.begin; b < range.end; b += len) {
@@ -550,110 +604,98 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
     bool cur_alnum;
     if (c < 0x80) {
       len = 1;
-      cur_alnum = ascii_alnum(c);
+      cur_alnum = kAlnum[c];
     } else {
       cur_alnum = text::is_alnum(text::decode(whole, b, len));
     }
-    bool start = !(cur_alnum && prev_alnum) && !(c == ' ' || c == '\n' || c == '\r' || c == '\t');
+    bool start = !(cur_alnum && prev_alnum) && !kSpace[c];
     prev_alnum = cur_alnum;
     if (!start) continue;
 
-    // The phrases that may begin here: walk the trie along the folded text.
+    // The phrases that may begin here: walk the trie along the text as it
+    // reads it: ASCII folded to lower case, a run of white space as one
+    // space, ’ as '; any other character ends the walk.
     cands.clear();
-    auto collect = [&](uint32_t node, size_t after) {
-      const Node& n = nodes[node];
-      for (uint32_t k = n.entries_begin; k < n.entries_end; ++k) {
-        const Entry& e = entries[k];
-        if (only != kAll && e.family != only) continue;
-        if (e.word_end && alnum_at(sub, after)) continue;
-        cands.push_back(e);
-      }
-    };
-    collect(0, b);
-    // The next character as the trie reads it: ASCII folded to lower case, a
-    // run of white space as one space, ’ as '; 0 for any other character.
-    auto key_at = [&](size_t k, size_t& next) -> unsigned char {
+    if (root_entries) collect(0, b);
+    size_t k = b;
+    uint32_t node = 0;
+    while (k < range.end) {
       auto ch = static_cast<unsigned char>(whole[k]);
-      next = k + 1;
+      unsigned char key;
       if (ch < 0x80) {
-        if (is_re2_space(ch)) {
-          while (next < range.end && is_re2_space(static_cast<unsigned char>(whole[next]))) ++next;
-          return ' ';
-        }
-        return ascii_fold(ch);
+        key = kFold[ch];
+        ++k;
+        if (key == ' ')
+          while (k < range.end && kSpace[static_cast<unsigned char>(whole[k])]) ++k;
+      } else if (whole.compare(k, 3, "\xE2\x80\x99") == 0) {
+        key = '\'';
+        k += 3;
+      } else {
+        break;
       }
-      if (whole.substr(k, 3) == "\xE2\x80\x99") {
-        next = k + 3;
-        return '\'';
-      }
-      return 0;
-    };
-    size_t k_next;
-    unsigned char k_key = key_at(b, k_next);
-    uint32_t node = k_key < 0x80 ? root_child[k_key] : 0;
-    for (size_t k = k_next; node != 0;) {
-      collect(node, k);
-      if (k >= range.end) break;
-      size_t after;
-      unsigned char ch = key_at(k, after);
-      k = after;
-      const Node& n = nodes[node];
-      uint32_t next = 0;
-      for (uint32_t x = n.edges_begin; x < n.edges_end; ++x)
-        if (edges[x].c == ch) {
-          next = edges[x].to;
-          break;
-        }
-      node = next;
+      node = node == 0 ? root_child[key] : child(node, key);
+      if (node == 0) break;
+      if (nodes[node].entries_begin != nodes[node].entries_end) collect(node, k);
     }
     if (cands.empty()) continue;
-    std::sort(cands.begin(), cands.end(), [](const Entry& x, const Entry& y) {
-      return x.family != y.family ? x.family < y.family : x.phrase < y.phrase;
+    std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) {
+      return x.e.family != y.e.family ? x.e.family < y.e.family : x.e.phrase < y.e.phrase;
     });
 
     for (size_t i = 0; i < cands.size();) {
-      PhraseFamilyId f = cands[i].family;
+      PhraseFamilyId f = cands[i].e.family;
       size_t j = i;
-      while (j < cands.size() && cands[j].family == f) ++j;
+      bool all_whole = true;
+      for (; j < cands.size() && cands[j].e.family == f; ++j) all_whole = all_whole && cands[j].e.whole;
       size_t first = i;
       i = j;
       if (b < next_free[f]) continue;  // inside the family's previous match
-      const RE2& any = family_re(f);
-      re2::StringPiece m;
-      if (!any.Match(input, b, sub.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
-      size_t e = b + m.size();
-      // The longest match ends inside a word ("on" in "online"): try shorter ones.
-      bool ok = true;
-      while (alnum_before(whole, e) && alnum_at(sub, e)) {
-        re2::StringPiece m2;
-        if (e - 1 <= b || !any.Match(input, b, e - 1, RE2::ANCHOR_START, &m2, 1) || m2.empty()) {
-          ok = false;
-          break;
+      size_t e = 0;
+      uint32_t which = cands[first].e.phrase;
+      if (all_whole) {
+        // Every phrase that can start here was read to its end by the trie:
+        // the longest is the match, the first in file order among equals.
+        for (size_t k = first; k < j; ++k)
+          if (cands[k].end > e) {
+            e = cands[k].end;
+            which = cands[k].e.phrase;
+          }
+      } else {
+        const RE2& any = family_re(f);
+        re2::StringPiece m;
+        if (!any.Match(input, b, sub.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
+        e = b + m.size();
+        // The longest match ends inside a word ("on" in "online"): try shorter ones.
+        bool ok = true;
+        while (alnum_before(whole, e) && alnum_at(sub, e)) {
+          re2::StringPiece m2;
+          if (e - 1 <= b || !any.Match(input, b, e - 1, RE2::ANCHOR_START, &m2, 1) || m2.empty()) {
+            ok = false;
+            break;
+          }
+          e = b + m2.size();
         }
-        e = b + m2.size();
+        if (!ok) continue;
+        // Which phrase: the first, in file order, that matches the whole span.
+        for (size_t k = first; j - first > 1 && k < j; ++k) {
+          if (k > first && !cands[k].e.whole && cands[k].e.phrase == cands[k - 1].e.phrase) continue;
+          if (cands[k].e.whole ? cands[k].end == e
+                               : phrase_re(f, cands[k].e.phrase).Match(input, b, e, RE2::ANCHOR_BOTH, nullptr, 0)) {
+            which = cands[k].e.phrase;
+            break;
+          }
+        }
       }
-      if (!ok) continue;
       auto gb = static_cast<uint32_t>(b), ge = static_cast<uint32_t>(e);
       if (words) {
         // words are sorted: start from the last word beginning before the match
         auto it = std::upper_bound(words->begin(), words->end(), gb,
                                    [](uint32_t off, const Word& w) { return off < w.span.begin; });
         if (it != words->begin()) --it;
-        for (; it != words->end() && it->span.begin < ge; ++it)
-          if ((it->flags & (kWordUrl | kWordEmail)) && it->span.overlaps({gb, ge})) {
-            ok = false;
-            break;
-          }
-        if (!ok) continue;
-      }
-      // Which phrase: the first, in file order, that matches the whole span.
-      uint32_t which = cands[first].phrase;
-      for (size_t k = first; j - first > 1 && k < j; ++k) {
-        if (k > first && cands[k].phrase == cands[k - 1].phrase) continue;
-        if (phrase_re(f, cands[k].phrase).Match(input, b, e, RE2::ANCHOR_BOTH, nullptr, 0)) {
-          which = cands[k].phrase;
-          break;
-        }
+        bool in_link = false;
+        for (; it != words->end() && it->span.begin < ge && !in_link; ++it)
+          in_link = (it->flags & (kWordUrl | kWordEmail)) && it->span.overlaps({gb, ge});
+        if (in_link) continue;
       }
       out[f].push_back({{gb, ge}, which});
       next_free[f] = ge;
