@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <sstream>
 
 #include "fulint/registry.hpp"
@@ -124,6 +125,13 @@ std::string render_text(const FileResult& r, const TextStyle& st) {
   return out;
 }
 
+// Bytes a JSON string holds as they are: printable ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
 // The JSON of one file, written directly (the batch path renders thousands of
 // files, and building a DOM for each costs more than linting it). The layout
 // is the one nlohmann::json's dump(2) gives, which the rest of the output uses.
@@ -163,6 +171,14 @@ class JsonOut {
   void string(std::string_view v) {
     out_ += '"';
     for (size_t i = 0; i < v.size(); ++i) {
+      // Copy the run of plain printable ASCII at once.
+      size_t run = i;
+      while (run < v.size() && kPlain[static_cast<unsigned char>(v[run])]) ++run;
+      if (run > i) {
+        out_.append(v.data() + i, run - i);
+        i = run;
+        if (i == v.size()) break;
+      }
       auto c = static_cast<unsigned char>(v[i]);
       switch (c) {
         case '"': out_ += "\\\""; continue;
