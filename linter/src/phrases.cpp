@@ -34,7 +34,7 @@ struct PhraseBook::Impl {
   struct Family {
     std::string name;
     std::vector<Phrase> phrases;
-    std::string pattern;           // all phrases, leftmost-longest
+    std::string pattern;           // the phrases that need a regex, leftmost-longest
     std::vector<uint32_t> lines;   // each phrase's line in its file
     std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
     mutable std::unique_ptr<RE2> any;  // pattern, compiled on first use
@@ -463,7 +463,8 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
     Impl::Family fam;
     fam.name = std::string(name);
     auto fid = static_cast<PhraseFamilyId>(im.families.size());
-    std::string alternation;
+    std::string alternation;  // every phrase: checked for errors
+    std::string needed;       // the phrases the trie cannot settle alone
     size_t line_no = 0;
     size_t pos = 0;
     while (pos <= content.size()) {
@@ -488,9 +489,17 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
       std::string rx = to_regex(ph.pattern);
       fam.lines.push_back(static_cast<uint32_t>(line_no));
       auto index = static_cast<uint32_t>(fam.phrases.size());
-      for (auto& it : PrefixReader(ph.pattern).read()) trie.add(std::move(it.s), {fid, index, it.word_end, it.whole});
+      bool all_whole = true;
+      for (auto& it : PrefixReader(ph.pattern).read()) {
+        all_whole = all_whole && it.whole;
+        trie.add(std::move(it.s), {fid, index, it.word_end, it.whole});
+      }
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + rx + ")";
+      if (!all_whole) {
+        if (!needed.empty()) needed += '|';
+        needed += "(?:" + rx + ")";
+      }
       fam.phrases.push_back(std::move(ph));
       fam.one.push_back(std::make_unique<Impl::Family::Lazy>());
       if (e == content.size()) break;
@@ -507,7 +516,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
         throw std::runtime_error("rules/data/" + fam.name + ".txt: " + probe.error());
       }
     }
-    fam.pattern = std::move(alternation);
+    fam.pattern = std::move(needed);  // empty: the family needs no regex at all
     im.by_name.emplace(fam.name, fid);
     im.families.push_back(std::move(fam));
   }
@@ -536,7 +545,8 @@ const PhraseBook& PhraseBook::instance() {
 }
 
 void PhraseBook::prepare() const {
-  for (size_t f = 0; f < impl_->families.size(); ++f) impl_->family_re(static_cast<PhraseFamilyId>(f));
+  for (size_t f = 0; f < impl_->families.size(); ++f)
+    if (!impl_->families[f].pattern.empty()) impl_->family_re(static_cast<PhraseFamilyId>(f));
 }
 
 PhraseFamilyId PhraseBook::id(std::string_view family) const {
@@ -650,40 +660,35 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
       size_t first = i;
       i = j;
       if (b < next_free[f]) continue;  // inside the family's previous match
-      size_t e = 0;
-      uint32_t which = cands[first].e.phrase;
-      if (all_whole) {
-        // Every phrase that can start here was read to its end by the trie:
-        // the longest is the match, the first in file order among equals.
-        for (size_t k = first; k < j; ++k)
-          if (cands[k].end > e) {
-            e = cands[k].end;
-            which = cands[k].e.phrase;
-          }
-      } else {
+      // The longest match here: the longest whole prefix the trie read, and
+      // the family regex's longest match (over the phrases the trie cannot
+      // settle) when one of those may start here.
+      size_t e = b;
+      for (size_t k = first; k < j; ++k)
+        if (cands[k].e.whole && cands[k].end > e) e = cands[k].end;
+      if (!all_whole) {
         const RE2& any = family_re(f);
         re2::StringPiece m;
-        if (!any.Match(input, b, sub.size(), RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
-        e = b + m.size();
-        // The longest match ends inside a word ("on" in "online"): try shorter ones.
-        bool ok = true;
-        while (alnum_before(whole, e) && alnum_at(sub, e)) {
-          re2::StringPiece m2;
-          if (e - 1 <= b || !any.Match(input, b, e - 1, RE2::ANCHOR_START, &m2, 1) || m2.empty()) {
-            ok = false;
-            break;
+        if (any.Match(input, b, sub.size(), RE2::ANCHOR_START, &m, 1) && !m.empty()) {
+          size_t re_end = b + m.size();
+          // The longest match ends inside a word ("on" in "online"): try shorter ones.
+          while (re_end > e && alnum_before(whole, re_end) && alnum_at(sub, re_end)) {
+            re2::StringPiece m2;
+            if (re_end - 1 <= b || !any.Match(input, b, re_end - 1, RE2::ANCHOR_START, &m2, 1) || m2.empty()) re_end = b;
+            else re_end = b + m2.size();
           }
-          e = b + m2.size();
+          if (re_end > e) e = re_end;
         }
-        if (!ok) continue;
-        // Which phrase: the first, in file order, that matches the whole span.
-        for (size_t k = first; j - first > 1 && k < j; ++k) {
-          if (k > first && !cands[k].e.whole && cands[k].e.phrase == cands[k - 1].e.phrase) continue;
-          if (cands[k].e.whole ? cands[k].end == e
-                               : phrase_re(f, cands[k].e.phrase).Match(input, b, e, RE2::ANCHOR_BOTH, nullptr, 0)) {
-            which = cands[k].e.phrase;
-            break;
-          }
+      }
+      if (e == b) continue;
+      // Which phrase: the first, in file order, that matches the whole span.
+      uint32_t which = cands[first].e.phrase;
+      for (size_t k = first; j - first > 1 && k < j; ++k) {
+        if (k > first && !cands[k].e.whole && cands[k].e.phrase == cands[k - 1].e.phrase) continue;
+        if (cands[k].e.whole ? cands[k].end == e
+                             : phrase_re(f, cands[k].e.phrase).Match(input, b, e, RE2::ANCHOR_BOTH, nullptr, 0)) {
+          which = cands[k].e.phrase;
+          break;
         }
       }
       auto gb = static_cast<uint32_t>(b), ge = static_cast<uint32_t>(e);
