@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 
 #include "fulint/document.hpp"
 #include "fulint/text.hpp"
@@ -58,13 +59,13 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view s, uint32_t from, uint32_t to) {
   std::vector<Line> out;
+  out.reserve((to - from) / 40 + 1);
+  text::LineBreakFinder breaks(s);
   uint32_t b = from;
-  for (uint32_t i = from; i < to; ++i) {
-    if (s[i] == '\n' || s[i] == '\r') {
-      out.push_back({b, i});
-      if (s[i] == '\r' && i + 1 < to && s[i + 1] == '\n') ++i;
-      b = i + 1;
-    }
+  for (size_t i = breaks.next(from); i < to; i = breaks.next(b)) {
+    out.push_back({b, static_cast<uint32_t>(i)});
+    if (s[i] == '\r' && i + 1 < to && s[i + 1] == '\n') ++i;
+    b = static_cast<uint32_t>(i + 1);
   }
   if (b < to) out.push_back({b, to});
   return out;
@@ -167,11 +168,8 @@ void append_raw_utf8(Document& doc, uint32_t raw_begin, uint32_t raw_end, bool r
     }
   };
   while (i < raw_end) {
-    unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
+    i += static_cast<uint32_t>(text::ascii_prefix(raw.substr(i, raw_end - i)));
+    if (i >= raw_end) break;
     size_t len;
     char32_t cp = text::decode(raw.substr(0, raw_end), i, len);
     if (cp != text::kInvalid) {
@@ -267,7 +265,8 @@ struct Cursor {
   char32_t at(size_t i, size_t& len) const { return text::decode(s, i, len); }
 };
 
-std::string_view view(const Document& d, Line l) { return std::string_view(d.text).substr(l.begin, l.end - l.begin); }
+// Lines come from split_lines over d.text, so they lie inside it.
+std::string_view view(const Document& d, Line l) { return std::string_view(d.text.data() + l.begin, l.end - l.begin); }
 
 bool is_blank(std::string_view line) {
   for (size_t i = 0; i < line.size();) {
@@ -289,22 +288,27 @@ Line trim_line(const Document& d, Line l) {
     l.begin += static_cast<uint32_t>(len);
   }
   while (l.end > l.begin) {
-    size_t len;
-    char32_t cp = text::decode_before(s, l.end, len);
+    // An ASCII byte is a whole character: no need to look further back.
+    size_t len = 1;
+    char32_t cp = static_cast<unsigned char>(s[l.end - 1]);
+    if (cp >= 0x80) cp = text::decode_before(s, l.end, len);
     if (!text::is_space(cp)) break;
     l.end -= static_cast<uint32_t>(len);
   }
   return l;
 }
 
-int count_words(std::string_view s) {
+// Number of words (runs of non-space characters) of s, or `cap` when there
+// are more: callers only compare the count with a small bound, and the lines
+// they ask about can be whole paragraphs.
+int count_words_upto(std::string_view s, int cap) {
   int n = 0;
   bool in = false;
   for (size_t i = 0; i < s.size();) {
     size_t len;
     char32_t cp = text::decode(s, i, len);
     bool w = !text::is_space(cp);
-    if (w && !in) ++n;
+    if (w && !in && ++n >= cap) return cap;
     in = w;
     i += len;
   }
@@ -327,8 +331,10 @@ bool ends_with_wrote(std::string_view l) {
 
 bool is_forward_marker(std::string_view l) {
   l = text::trim(l);
-  if (l.find("Forwarded message") != std::string_view::npos && l.substr(0, 3) == "---") return true;
-  if (l.find("Original Message") != std::string_view::npos && l.substr(0, 3) == "---") return true;
+  // The prefix first: it rules out nearly every line without a search.
+  if (l.substr(0, 3) == "---" && (l.find("Forwarded message") != std::string_view::npos ||
+                                  l.find("Original Message") != std::string_view::npos))
+    return true;
   if (istarts(l, "Begin forwarded message")) return true;
   return false;
 }
@@ -434,6 +440,38 @@ constexpr std::string_view kClosings[] = {
     "mit freundlichen grüßen", "viele grüße", "beste grüße", "met vriendelijke groet", "cordiali saluti",
     "atenciosamente", "abraços"};
 
+constexpr bool has_ascii_upper(std::string_view s) {
+  for (char c : s)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
+// Orders by length first, so that a binary search mostly compares lengths.
+constexpr bool shorter_or_less(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+// kClosings sorted, for a binary search of a lower-cased line. The entries
+// are lower case, so ASCII case-insensitive equality is equality after
+// lower-casing the line's ASCII letters.
+constexpr auto kClosingsSorted = [] {
+  std::array<std::string_view, std::size(kClosings)> a{};
+  std::copy(std::begin(kClosings), std::end(kClosings), a.begin());
+  std::sort(a.begin(), a.end(), shorter_or_less);
+  return a;
+}();
+static_assert(std::none_of(kClosingsSorted.begin(), kClosingsSorted.end(), has_ascii_upper));
+constexpr size_t kLongestClosing = kClosingsSorted.back().size();
+
+// Whether s is one of kClosings, ignoring ASCII case.
+bool is_closing_phrase(std::string_view s) {
+  if (s.empty() || s.size() > kLongestClosing) return false;
+  char low[kLongestClosing];
+  for (size_t i = 0; i < s.size(); ++i) low[i] = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i];
+  return std::binary_search(kClosingsSorted.begin(), kClosingsSorted.end(), std::string_view(low, s.size()),
+                            shorter_or_less);
+}
+
 // Length of the closing phrase a line is, ignoring case and a trailing , . ! —
 // 0 when the line is not a closing. `comma` tells whether it ends with a comma.
 size_t closing_len(std::string_view l, bool& comma, size_t& name_after) {
@@ -443,38 +481,48 @@ size_t closing_len(std::string_view l, bool& comma, size_t& name_after) {
   while (!core.empty() && (core.back() == ',' || core.back() == '.' || core.back() == '!' || core.back() == ' '))
     core.remove_suffix(1);
   comma = !l.empty() && l.back() == ',';
-  for (auto c : kClosings)
-    if (iequals(core, c)) return c.size();
-  // "Best, Jordan" / "Thanks, Priya Patel": a closing then a short name.
+  if (is_closing_phrase(core)) return core.size();
+  // "Best, Jordan" / "Thanks, Priya Patel": a closing then a short name. The
+  // closing is checked first: it rules out a long line at once.
   size_t p = core.find(',');
   if (p != std::string_view::npos && p + 1 < core.size()) {
     std::string_view head = core.substr(0, p);
+    if (!is_closing_phrase(head)) return 0;
     std::string_view tail = text::trim(core.substr(p + 1));
-    int tw = count_words(tail);
-    if (tw >= 1 && tw <= 3) {
-      size_t len;
-      if (text::is_upper(text::decode(tail, 0, len)))
-        for (auto c : kClosings)
-          if (iequals(head, c)) {
-            comma = true;
-            name_after = l.size() - tail.size();
-            // position of the name in l
-            name_after = static_cast<size_t>(tail.data() - l.data());
-            return c.size();
-          }
+    int tw = count_words_upto(tail, 4);
+    size_t len;
+    if (tw >= 1 && tw <= 3 && text::is_upper(text::decode(tail, 0, len))) {
+      comma = true;
+      name_after = static_cast<size_t>(tail.data() - l.data());  // position of the name in l
+      return head.size();
     }
   }
   return 0;
 }
 
+// Bytes that can make a line look like contact details (see looks_like_contact).
+constexpr std::array<bool, 256> kContactByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  t['@'] = t[':'] = t['l'] = t['L'] = true;
+  return t;
+}();
+
+// A phone number (7 digits or more), an e-mail address, a URL or a LinkedIn
+// profile. One pass that stops at the first sign: the line may be a paragraph.
 bool looks_like_contact(std::string_view l) {
   int digits = 0;
-  for (char c : l) digits += (c >= '0' && c <= '9');
-  if (digits >= 7) return true;
-  if (l.find('@') != std::string_view::npos) return true;
-  if (l.find("://") != std::string_view::npos || istarts(text::trim(l), "www.")) return true;
-  if (l.find("linkedin.com") != std::string_view::npos || l.find("LinkedIn") != std::string_view::npos) return true;
-  return false;
+  for (size_t i = 0; i < l.size(); ++i) {
+    char c = l[i];
+    if (!kContactByte[static_cast<unsigned char>(c)]) continue;
+    if (c >= '0' && c <= '9') {
+      if (++digits >= 7) return true;
+    } else if (c == '@' || (c == ':' && l.substr(i, 3) == "://") || (c == 'l' && l.substr(i, 12) == "linkedin.com") ||
+               (c == 'L' && l.substr(i, 8) == "LinkedIn")) {
+      return true;
+    }
+  }
+  return istarts(text::trim(l), "www.");
 }
 
 bool looks_like_name(std::string_view l) {
@@ -536,7 +584,7 @@ bool is_sig_line(std::string_view l) {
   l = text::trim(l);
   if (l.empty()) return true;
   if (looks_like_contact(l) || is_mobile_footer(l)) return true;
-  int words = count_words(l);
+  int words = count_words_upto(l, 9);
   if (words > 8) return false;
   char last = l.back();
   if (last == '?' || last == '!') return false;
@@ -568,16 +616,41 @@ constexpr std::string_view kAbbrevBeforeNumber[] = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
     "thu", "thurs", "fri", "sat", "sun", "no", "nos", "ext", "tel", "vol", "pp", "p"};
 
+// A word of at most 7 bytes as one integer, ASCII lower-cased, its length in
+// the top byte (0 for a longer word): the abbreviation lists become sorted
+// integer arrays, searched without a string compare.
+constexpr uint64_t short_key(std::string_view w) {
+  if (w.size() > 7) return 0;
+  uint64_t k = static_cast<uint64_t>(w.size()) << 56;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    k |= static_cast<uint64_t>(c) << (8 * (6 - i));
+  }
+  return k;
+}
+
+template <size_t N>
+constexpr std::array<uint64_t, N> sorted_keys(const std::string_view (&words)[N]) {
+  std::array<uint64_t, N> keys{};
+  for (size_t i = 0; i < N; ++i) keys[i] = short_key(words[i]);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+constexpr auto kAbbrevKeys = sorted_keys(kAbbrev);
+constexpr auto kAbbrevBeforeNumberKeys = sorted_keys(kAbbrevBeforeNumber);
+static_assert(kAbbrevKeys.front() != 0 && kAbbrevBeforeNumberKeys.front() != 0, "an abbreviation longer than 7 bytes");
+
 // Whether a full stop right after this word leaves the sentence open.
 // `prev_dot`: the word follows a full stop ("g" in "e.g."); `next_digit`: the
 // next word starts with a digit.
 bool is_abbreviation(std::string_view w, bool prev_dot, bool next_digit) {
   if (w.size() > 6) return false;
-  for (auto a : kAbbrev)
-    if (iequals(w, a)) return true;
-  if (next_digit)
-    for (auto a : kAbbrevBeforeNumber)
-      if (iequals(w, a)) return true;
+  const uint64_t key = short_key(w);
+  if (std::binary_search(kAbbrevKeys.begin(), kAbbrevKeys.end(), key)) return true;
+  if (next_digit && std::binary_search(kAbbrevBeforeNumberKeys.begin(), kAbbrevBeforeNumberKeys.end(), key))
+    return true;
   // initials ("J. Smith") and the inner letters of "e.g.", "U.S.", "a.m."
   if (w.size() == 1 && w[0] != 'I' && w[0] >= 'A' && w[0] <= 'Z') return true;
   if (prev_dot && w.size() <= 2) return true;
@@ -591,16 +664,48 @@ bool url_start(std::string_view s, size_t i) {
   return istarts(r, "http://") || istarts(r, "https://") || istarts(r, "www.") || istarts(r, "mailto:");
 }
 
+// A character as the tokenizer sees it. Returned by value, so that it stays
+// in registers on the ASCII path.
+struct WordChar {
+  char32_t cp;
+  uint8_t len;  // bytes
+  uint8_t cls;  // kAsciiDigit, kAsciiUpper / kAsciiLower for an upper case / other letter, 0 for the rest
+};
+
+// word_class of a character that does not start with an ASCII byte: through
+// ICU, a digit first (as is_alnum then is_digit would decide).
+WordChar word_class_u(std::string_view s, size_t i) {
+  size_t len;
+  char32_t cp = text::decode_multibyte(s, i, len);
+  uint8_t cls = 0;
+  if (text::is_digit_u(cp)) cls = text::kAsciiDigit;
+  else if (text::is_letter_u(cp)) cls = text::is_upper_u(cp) ? text::kAsciiUpper : text::kAsciiLower;
+  return {cp, static_cast<uint8_t>(len), cls};
+}
+
+// The character at s[i] for the tokenizer; ASCII by table.
+inline WordChar word_class(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 0x80) return word_class_u(s, i);
+  return {c, 1, static_cast<uint8_t>(text::kAsciiClass[c] & text::kAsciiAlnum)};
+}
+
+// Characters after a word that may continue it into a URL or an e-mail address.
+constexpr std::array<bool, 256> kUrlPunct = [] {
+  std::array<bool, 256> t{};
+  for (char c : std::string_view("@.:/_+%")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 // Tokenizes [b, e) of doc.text into words (Unicode letters/digits with inner
 // apostrophes and hyphens; a URL or an e-mail address is one word).
 void tokenize(Document& doc, uint32_t b, uint32_t e) {
   std::string_view s = doc.text;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   uint32_t i = b;
   while (i < e) {
-    size_t len;
-    char32_t cp = text::decode(s, i, len);
-    if (!text::is_alnum(cp)) {
-      i += static_cast<uint32_t>(len);
+    if (WordChar c = word_class(s, i); !c.cls) {
+      i += c.len;
       continue;
     }
     // The word: letters and digits with inner apostrophes and hyphens.
@@ -609,36 +714,45 @@ void tokenize(Document& doc, uint32_t b, uint32_t e) {
     uint16_t flags = 0;
     int letters = 0, upper = 0;
     bool first = true;
+    uint32_t end_len = 0;  // byte length of the character that ended the word (0 at e)
     while (we < e) {
-      size_t l2;
-      char32_t c2 = text::decode(s, we, l2);
-      if (text::is_alnum(c2)) {
-        if (text::is_digit(c2)) {
+      // Lower-case ASCII letters, the bulk of most words, take a tight loop.
+      uint32_t run = we;
+      while (run < e && text::kAsciiClass[bytes[run]] == text::kAsciiLower) ++run;
+      if (run > we) {
+        letters += static_cast<int>(run - we);
+        first = false;
+        we = run;
+        if (we >= e) break;
+      }
+      const WordChar c = word_class(s, we);
+      if (c.cls) {
+        if (c.cls == text::kAsciiDigit) {
           flags |= kWordHasDigit;
         } else {
           ++letters;
-          if (text::is_upper(c2)) {
+          if (c.cls == text::kAsciiUpper) {
             ++upper;
             if (first) flags |= kWordCapitalized;
           }
         }
         first = false;
-        we += static_cast<uint32_t>(l2);
+        we += c.len;
         continue;
       }
-      if (text::is_apostrophe(c2) || text::is_hyphen(c2)) {
-        size_t l3;
-        uint32_t nx = we + static_cast<uint32_t>(l2);
-        if (nx < e && text::is_alnum(text::decode(s, nx, l3))) {
+      if (text::is_apostrophe(c.cp) || text::is_hyphen(c.cp)) {
+        uint32_t nx = we + c.len;
+        if (nx < e && word_class(s, nx).cls) {
           we = nx;
           continue;
         }
       }
+      end_len = c.len;
       break;
     }
     // A URL or an e-mail address is one word. Only a word followed by URL or
     // address punctuation can start one, so most words skip this.
-    if (we + 1 < e && std::strchr("@.:/_+%", s[we]) != nullptr && s[we] != '\0') {
+    if (we + 1 < e && kUrlPunct[static_cast<unsigned char>(s[we])]) {
       uint32_t chunk_end = we;
       while (chunk_end < e) {
         size_t l2;
@@ -685,7 +799,7 @@ void tokenize(Document& doc, uint32_t b, uint32_t e) {
     if (letters > 0) flags |= kWordHasLetter;
     if (letters >= 2 && upper == letters) flags |= kWordAllCaps;
     doc.words.push_back({{wb, we}, flags});
-    i = we;
+    i = we + end_len;  // the character that ended the word is no letter or digit
   }
 }
 
@@ -707,8 +821,17 @@ void split_sentences(Document& doc, Part& part) {
   for (uint32_t w = part.word_begin; w < part.word_end; ++w) {
     const Word& word = doc.words[w];
     uint32_t gap_end = w + 1 < part.word_end ? doc.words[w + 1].span.begin : part.span.end;
+    // Most words are followed by one space and another word: no sentence
+    // ends there.
+    if (gap_end == word.span.end + 1 && s[word.span.end] == ' ' && w + 1 < part.word_end) continue;
     std::string_view gap = s.substr(word.span.end, gap_end - word.span.end);
-    size_t term = gap.find_first_of(".?!");
+    // The gap is short: a plain loop beats find_first_of's memchr per byte.
+    size_t term = std::string_view::npos;
+    for (size_t k = 0; k < gap.size(); ++k)
+      if (gap[k] == '.' || gap[k] == '?' || gap[k] == '!') {
+        term = k;
+        break;
+      }
     bool ends = false;
     uint32_t end_off = word.span.end;
     if (term != std::string_view::npos) {
@@ -749,7 +872,7 @@ void split_sentences(Document& doc, Part& part) {
     if (!ends && w + 1 < part.word_end) {
       // a line break before a bullet item, or a blank gap, ends a sentence
       uint32_t nb = doc.words[w + 1].span.begin;
-      if (gap.find('\n') != std::string_view::npos && is_bullet_start(nb)) {
+      if (std::find(gap.begin(), gap.end(), '\n') != gap.end() && is_bullet_start(nb)) {
         ends = true;
         // the item runs to the end of its line ("… by 20%", "… (Python);")
         end_off = word.span.end + static_cast<uint32_t>(gap.find_first_of("\r\n"));
@@ -821,8 +944,8 @@ void classify_signature_piece(Document& doc, Line piece, bool& seen_name) {
     return;
   }
   bool linkedin = false;
-  for (size_t k = 0; k + 8 <= v.size(); ++k)
-    if (iequals(v.substr(k, 8), "linkedin")) linkedin = true;
+  for (size_t k = 0; k + 8 <= v.size() && !linkedin; ++k)
+    linkedin = (v[k] | 0x20) == 'l' && iequals(v.substr(k, 8), "linkedin");
   int digits = 0;
   for (char c : v) digits += (c >= '0' && c <= '9');
   bool has_scheme = v.find("://") != std::string_view::npos;
@@ -909,7 +1032,7 @@ void segment(Document& doc) {
     if (is_forward_marker(l)) { quote_from = i; break; }
     if (istarts(t, "On ") && ends_with_wrote(l)) { quote_from = i; break; }
     if (istarts(t, "On ") && i + 1 < n && ends_with_wrote(view(doc, lines[i + 1])) &&
-        count_words(view(doc, lines[i + 1])) <= 8) { quote_from = i; break; }
+        count_words_upto(view(doc, lines[i + 1]), 9) <= 8) { quote_from = i; break; }
     if (is_rule_line(l) && i + 1 < n && istarts(text::trim(view(doc, lines[i + 1])), "From:")) { quote_from = i; break; }
     if (istarts(t, "From:") && i + 1 < n &&
         (istarts(text::trim(view(doc, lines[i + 1])), "Sent:") || istarts(text::trim(view(doc, lines[i + 1])), "Date:"))) {
@@ -953,13 +1076,13 @@ void segment(Document& doc) {
     size_t g = greeting_prefix(v);
     bool whole = false;
     if (g > 0) {
-      int wc = count_words(v);
+      int wc = count_words_upto(v, 11);
       char last = v.empty() ? 0 : v.back();
       // "Hi Priya, thank you for …": the greeting ends at the first comma
       // within five words, unless only names follow ("Hello Priya, Tom,").
       size_t comma = v.find(',');
       bool split = false;
-      if (comma != std::string_view::npos && count_words(v.substr(0, comma)) <= 5) {
+      if (comma != std::string_view::npos && count_words_upto(v.substr(0, comma), 6) <= 5) {
         std::string_view rest = text::trim(v.substr(comma + 1));
         split = !rest.empty() && !names_only(rest);
       }
@@ -1039,7 +1162,7 @@ void segment(Document& doc) {
         continue;
       }
       // A sign-off we do not know, right above a name: "Looking forward to working with you,\nJordan".
-      if (!next_line_follows || v.size() < 2 || v.back() != ',' || count_words(v) > 7 || looks_like_contact(v))
+      if (!next_line_follows || v.size() < 2 || v.back() != ',' || count_words_upto(v, 8) > 7 || looks_like_contact(v))
         continue;
       size_t len;
       if (!text::is_upper(text::decode(v, 0, len))) continue;
@@ -1084,7 +1207,7 @@ void segment(Document& doc) {
           std::string_view v = text::trim(view(doc, lines[li]));
           std::string_view prev = text::trim(view(doc, lines[li - 1]));
           char pc = prev.empty() ? 0 : prev.back();
-          if (looks_like_name(v) && count_words(v) <= 4 && v.back() != '.' && v.back() != ',' &&
+          if (looks_like_name(v) && count_words_upto(v, 5) <= 4 && v.back() != '.' && v.back() != ',' &&
               (pc == '.' || pc == '!' || pc == '?'))
             j = li;
         }

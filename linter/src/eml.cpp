@@ -40,7 +40,7 @@ inline bool is_wsp(char c) { return c == ' ' || c == '\t'; }
 inline bool is_fws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-bool iequals(std::string_view a, std::string_view b) {
+inline bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
     if (lower(a[i]) != lower(b[i])) return false;
@@ -259,6 +259,7 @@ bool is_special(char c) {
 
 void tokenize(std::string_view v, std::vector<Tok>& toks) {
   const size_t n = v.size();
+  toks.reserve(n / 2 + 4);  // "Name <a@b.c>" makes a token for every few bytes
   CloseFinder cf{v};
   std::string dec;
   size_t i = 0;
@@ -399,7 +400,7 @@ void mailbox(std::string_view v, const std::vector<Tok>& t, size_t s, size_t e, 
     }
   }
   a.name = mime::sanitize_utf8(trim_fws(a.name));
-  a.address = mime::sanitize_utf8(a.address);
+  mime::sanitize_utf8_in_place(a.address);
   if (a.name.empty() && a.address.empty()) return;
   out.push_back(std::move(a));
 }
@@ -707,25 +708,38 @@ struct Walker {
 void emit_buf(Document& doc, const Buf& buf) {
   std::string_view raw = doc.raw;
   const size_t n = buf.bytes.size();
+  const Src* src = buf.src.data();
+  const char* bytes = buf.bytes.data();
   doc.text.reserve(doc.text.size() + n);
+  // Byte j is exact when it is the one raw byte it maps onto, and the next
+  // byte was not made from that raw byte too.
+  auto exact = [&](size_t j) {
+    const Src x = src[j];
+    return x.e - x.b == 1 && x.b < raw.size() && raw[x.b] == bytes[j] && !(j + 1 < n && src[j + 1] == x);
+  };
   size_t i = 0;
   while (i < n) {
-    Src s = buf.src[i];
+    Src s = src[i];
     uint32_t t = static_cast<uint32_t>(doc.text.size());
-    auto exact = [&](size_t j) {
-      const Src& x = buf.src[j];
-      return x.e - x.b == 1 && x.b < raw.size() && raw[x.b] == buf.bytes[j] && !(j + 1 < n && buf.src[j + 1] == x);
-    };
     if (exact(i)) {
+      // The run of exact bytes from i maps onto raw[s.b, ...) in order. It
+      // ends where the Src stop following on, at the end of raw, or at the
+      // first byte that differs from its raw byte (memcmp finds none in a
+      // clean stretch).
       size_t j = i + 1;
-      while (j < n && buf.src[j].b == buf.src[j - 1].e && exact(j)) ++j;
+      for (uint32_t want = s.b + 1; j < n && src[j] == Src{want, want + 1}; ++want) ++j;
+      j = std::min(j, i + (raw.size() - s.b));
+      if (std::memcmp(bytes + i, raw.data() + s.b, j - i) != 0)
+        j = static_cast<size_t>(std::mismatch(bytes + i, bytes + j, raw.data() + s.b).first - bytes);
+      // Only the run's last byte can share its raw byte with its follower.
+      if (j < n && src[j] == src[j - 1]) --j;
       doc.map.add_linear(t, s.b, static_cast<uint32_t>(j - i));
       doc.text.append(buf.bytes, i, j - i);
       i = j;
       continue;
     }
     size_t j = i + 1;
-    while (j < n && buf.src[j] == s) ++j;
+    while (j < n && src[j] == s) ++j;
     doc.map.add_opaque(t, static_cast<uint32_t>(j - i), s.b, s.e - s.b);
     doc.text.append(buf.bytes, i, j - i);
     i = j;
@@ -797,8 +811,14 @@ bool structured(std::string_view name) {
 std::string unfold(std::string_view value) {
   std::string out;
   out.reserve(value.size());
-  for (char c : value)
-    if (c != '\r' && c != '\n') out.push_back(c);
+  // Copies the stretches between line breaks whole (most values have none).
+  text::LineBreakFinder breaks(value);
+  size_t from = 0;
+  for (size_t k = breaks.next(0); k < value.size(); k = breaks.next(from)) {
+    out.append(value, from, k - from);
+    from = k + 1;
+  }
+  out.append(value, from);
   return out;
 }
 
@@ -890,8 +910,12 @@ void parse_eml(Document& doc) {
     h.name = mime::sanitize_utf8(slice(raw, f.name));
     std::string_view v = slice(raw, f.value);
     if (!subject && iequals(h.name, "Subject")) subject = &f;
-    if (structured(h.name) || v.find("=?") == std::string_view::npos) h.value = mime::sanitize_utf8(unfold(v));
-    else h.value = decode_rfc2047(v);
+    if (structured(h.name) || v.find("=?") == std::string_view::npos) {
+      h.value = unfold(v);
+      mime::sanitize_utf8_in_place(h.value);
+    } else {
+      h.value = decode_rfc2047(v);
+    }
     h.raw = f.whole;
     h.raw_value = f.value;
     doc.headers.push_back(std::move(h));

@@ -293,34 +293,23 @@ void icu_convert(UConverter* cnv, const Buf& in, Buf& out) {
   }
 }
 
-bool all_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
 }  // namespace
 
 // ---- Transfer encodings ---------------------------------------------------
 
-void decode_identity(std::string_view raw, uint32_t b, uint32_t e, Buf& out) {
-  out.bytes.append(raw.substr(b, e - b));
-  out.src.reserve(out.src.size() + (e - b));
-  for (uint32_t i = b; i < e; ++i) out.src.push_back({i, i + 1});
-}
+void decode_identity(std::string_view raw, uint32_t b, uint32_t e, Buf& out) { out.push_raw(raw, b, e); }
 
 void decode_qp(std::string_view raw, uint32_t b, uint32_t e, Buf& out) {
   out.bytes.reserve(out.bytes.size() + (e - b));
   out.src.reserve(out.src.size() + (e - b));
   uint32_t i = b;
   while (i < e) {
-    char c = raw[i];
-    if (c != '=') {
-      out.push(c, {i, i + 1});
-      ++i;
-      continue;
-    }
-    if (i + 1 >= e) break;  // a final "=" is dropped
+    // Literal bytes up to the next '=' go in as one run.
+    const void* eq = std::memchr(raw.data() + i, '=', e - i);
+    uint32_t lit_end = eq ? static_cast<uint32_t>(static_cast<const char*>(eq) - raw.data()) : e;
+    out.push_raw(raw, i, lit_end);
+    i = lit_end;
+    if (i + 1 >= e) break;  // the end, or a final "=" (dropped)
     char n = raw[i + 1];
     if (n == '\n' || n == '\r') {  // soft line break: no text
       uint32_t j = i + 1;
@@ -399,7 +388,7 @@ void to_utf8(const Buf& in, Charset cs, Buf& out, std::vector<Span>* invalid) {
       utf8_pass(in, out, invalid);
       return;
     case CharsetKind::Ascii:
-      if (all_ascii(in.bytes)) {
+      if (text::all_ascii(in.bytes)) {
         out.bytes.append(in.bytes);
         out.src.insert(out.src.end(), in.src.begin(), in.src.end());
       } else if (text::valid_utf8(in.bytes)) {
@@ -422,6 +411,8 @@ bool utf8_in_place(Buf& buf, Charset cs) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    i += text::ascii_prefix(std::string_view(s).substr(i));  // ASCII needs nothing
+    if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;  // valid UTF-8
     if (len > 1 && i + len <= n) {
@@ -438,8 +429,12 @@ bool utf8_in_place(Buf& buf, Charset cs) {
   return true;
 }
 
+void sanitize_utf8_in_place(std::string& s) {
+  if (!text::valid_utf8(s)) s = sanitize_utf8(std::string_view(s));
+}
+
 std::string sanitize_utf8(std::string_view s) {
-  if (all_ascii(s) || text::valid_utf8(s)) return std::string(s);
+  if (text::valid_utf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size() + 8);
   size_t i = 0;
@@ -460,7 +455,7 @@ std::string to_utf8_plain(std::string_view bytes, std::string_view label) {
   Charset cs = lookup_charset(label);
   if (cs.kind == CharsetKind::Utf8 || cs.kind == CharsetKind::Unknown) return sanitize_utf8(bytes);
   if (cs.kind == CharsetKind::Ascii) {  // 7-bit, else UTF-8 if valid, else windows-1252
-    if (all_ascii(bytes) || text::valid_utf8(bytes)) return std::string(bytes);
+    if (text::valid_utf8(bytes)) return std::string(bytes);
   }
   // Icu: converted even when all bytes are 7-bit (ISO-2022-JP, UTF-7 are 7-bit).
 

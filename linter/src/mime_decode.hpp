@@ -36,6 +36,14 @@ struct Buf {
     bytes.append(s);
     for (size_t i = 0; i < s.size(); ++i) src.push_back(sp);
   }
+  // Appends raw[b, e), each byte mapped onto itself.
+  void push_raw(std::string_view raw, uint32_t b, uint32_t e) {
+    bytes.append(raw.substr(b, e - b));
+    size_t o = src.size();
+    src.resize(o + (e - b));
+    Src* d = src.data() + o;
+    for (uint32_t i = b; i < e; ++i) *d++ = {i, i + 1};
+  }
 };
 
 // ---- Content-Transfer-Encoding -------------------------------------------
@@ -87,6 +95,8 @@ bool utf8_in_place(Buf& buf, Charset cs);
 std::string to_utf8_plain(std::string_view bytes, std::string_view label);
 // Replaces invalid UTF-8 by U+FFFD.
 std::string sanitize_utf8(std::string_view s);
+// The same in place: valid text (the common case) is left as it is.
+void sanitize_utf8_in_place(std::string& s);
 
 // ---- HTML -------------------------------------------------------------------
 

@@ -10,14 +10,11 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.reserve(text.size() / 40 + 1);
   starts_.push_back(0);
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    char c = text[i];
-    if (c == '\n') {
-      starts_.push_back(static_cast<uint32_t>(i + 1));
-    } else if (c == '\r') {
-      if (i + 1 < n && text[i + 1] == '\n') ++i;
-      starts_.push_back(static_cast<uint32_t>(i + 1));
-    }
+  text::LineBreakFinder breaks(text);
+  for (size_t i = breaks.next(0); i < n; i = breaks.next(i)) {
+    if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+    ++i;
+    starts_.push_back(static_cast<uint32_t>(i));
   }
 }
 
@@ -55,6 +52,11 @@ LineCol LineIndex::position(uint32_t offset, Units units) const {
   uint32_t col = 0;
   size_t i = b;
   while (i < e) {
+    // An ASCII run is one column per byte in either unit.
+    size_t ascii = text::ascii_prefix(text_.substr(i, e - i));
+    col += static_cast<uint32_t>(ascii);
+    i += ascii;
+    if (i >= e) break;
     size_t len = 1;
     char32_t cp = text::decode(text_, i, len);
     if (i + len > e) len = e - i;  // an offset inside a character counts up to it

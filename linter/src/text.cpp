@@ -73,18 +73,8 @@ bool valid_utf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
-    // ASCII fast path, 8 bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      __builtin_memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    i += ascii_prefix(s.substr(i));
     if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
     size_t len;
     if (decode(s, i, len) == kInvalid) return false;
     i += len;
@@ -95,6 +85,10 @@ bool valid_utf8(std::string_view s) {
 size_t count_code_points(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
+    size_t ascii = ascii_prefix(s.substr(i));  // one code point per byte
+    n += ascii;
+    i += ascii;
+    if (i >= s.size()) break;
     size_t len;
     decode(s, i, len);
     i += len;
@@ -144,12 +138,18 @@ std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    // ASCII runs are copied and lower-cased in place, without decoding.
+    if (size_t ascii = ascii_prefix(s.substr(i))) {
+      size_t o = out.size();
+      out.append(s, i, ascii);
+      for (size_t k = o; k < out.size(); ++k)
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
+      i += ascii;
+      continue;
+    }
     size_t len;
     char32_t cp = decode(s, i, len);
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-    } else if (cp == kInvalid) {
+    if (cp == kInvalid) {
       out.append(s.substr(i, len));
     } else if (cp == U'\u2019' || cp == U'\u2018') {
       out.push_back('\'');
@@ -166,13 +166,6 @@ std::string ascii_lower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
-}
-
-std::string_view trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
-  return s.substr(b, e - b);
 }
 
 std::string collapse_spaces(std::string_view s) {

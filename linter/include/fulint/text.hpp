@@ -1,7 +1,9 @@
 // UTF-8 decoding and character classes (Unicode properties come from ICU).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -27,21 +29,56 @@ bool valid_utf8(std::string_view s);
 // Number of code points (an invalid byte counts as one).
 size_t count_code_points(std::string_view s);
 
-// Character classes: ASCII inline, the rest through ICU.
+// Length of the leading run of ASCII bytes of s, read 8 bytes at a time:
+// fast paths skip plain text with it before decoding anything.
+inline size_t ascii_prefix(std::string_view s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+inline bool all_ascii(std::string_view s) { return ascii_prefix(s) == s.size(); }
+
+// Classes of the ASCII characters by table, so that a scanner can classify a
+// byte with one load (bytes from 0x80 up have no class: decode them).
+enum AsciiClass : uint8_t {
+  kAsciiUpper = 1,
+  kAsciiLower = 2,
+  kAsciiDigit = 4,
+  kAsciiSpace = 8,  // space, \t \n \v \f \r
+  kAsciiLetter = kAsciiUpper | kAsciiLower,
+  kAsciiAlnum = kAsciiLetter | kAsciiDigit,
+};
+inline constexpr std::array<uint8_t, 256> kAsciiClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAsciiLower;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  for (int c = '\t'; c <= '\r'; ++c) t[c] = kAsciiSpace;
+  t[' '] = kAsciiSpace;
+  return t;
+}();
+
+// Character classes: ASCII by table, the rest through ICU.
 bool is_letter_u(char32_t cp);
 bool is_digit_u(char32_t cp);
 bool is_upper_u(char32_t cp);
 bool is_lower_u(char32_t cp);
 bool is_space_u(char32_t cp);
-inline bool is_letter(char32_t cp) { return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') : is_letter_u(cp); }
-inline bool is_digit(char32_t cp) { return cp < 0x80 ? (cp >= '0' && cp <= '9') : is_digit_u(cp); }
-inline bool is_alnum(char32_t cp) { return is_letter(cp) || is_digit(cp); }
-inline bool is_upper(char32_t cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : is_upper_u(cp); }
-inline bool is_lower(char32_t cp) { return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : is_lower_u(cp); }
-// Any white space, including NBSP and zero-width space.
-inline bool is_space(char32_t cp) {
-  return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : is_space_u(cp);
+inline bool is_letter(char32_t cp) { return cp < 0x80 ? (kAsciiClass[cp] & kAsciiLetter) != 0 : is_letter_u(cp); }
+inline bool is_digit(char32_t cp) { return cp < 0x80 ? (kAsciiClass[cp] & kAsciiDigit) != 0 : is_digit_u(cp); }
+inline bool is_alnum(char32_t cp) {
+  return cp < 0x80 ? (kAsciiClass[cp] & kAsciiAlnum) != 0 : is_letter_u(cp) || is_digit_u(cp);
 }
+inline bool is_upper(char32_t cp) { return cp < 0x80 ? (kAsciiClass[cp] & kAsciiUpper) != 0 : is_upper_u(cp); }
+inline bool is_lower(char32_t cp) { return cp < 0x80 ? (kAsciiClass[cp] & kAsciiLower) != 0 : is_lower_u(cp); }
+// Any white space, including NBSP and zero-width space.
+inline bool is_space(char32_t cp) { return cp < 0x80 ? (kAsciiClass[cp] & kAsciiSpace) != 0 : is_space_u(cp); }
 bool is_emoji(char32_t cp);  // pictographic emoji and their modifiers
 inline bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019'; }
 inline bool is_hyphen(char32_t cp) { return cp == U'-' || cp == U'\u2010' || cp == U'\u2011'; }
@@ -51,7 +88,14 @@ inline bool is_hyphen(char32_t cp) { return cp == U'-' || cp == U'\u2010' || cp 
 std::string fold(std::string_view s);
 // ASCII-only lower-casing, for keys that are known to be ASCII.
 std::string ascii_lower(std::string_view s);
-std::string_view trim(std::string_view s);
+// ASCII white space (space, tab, CR, LF) dropped at both ends.
+inline std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (b < e && blank(s[b])) ++b;
+  while (e > b && blank(s[e - 1])) --e;
+  return std::string_view(s.data() + b, e - b);
+}
 // Runs of white space as one space, leading and trailing white space dropped.
 std::string collapse_spaces(std::string_view s);
 // ASCII case-insensitive comparisons.
@@ -68,6 +112,30 @@ inline bool iequals_ascii(std::string_view a, std::string_view b) {
 inline bool istarts_with_ascii(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals_ascii(s.substr(0, prefix.size()), prefix);
 }
+
+// Finds the line breaks ('\n' or '\r') of a text from left to right with
+// memchr, remembering the next of each kind: the text is scanned about once
+// whatever its line endings (LF, CRLF, lone CR).
+class LineBreakFinder {
+ public:
+  explicit LineBreakFinder(std::string_view s) : s_(s) {}
+  // The first '\n' or '\r' at or after `from`, or s.size() when none.
+  size_t next(size_t from) {
+    if (lf_ == kUnknown || lf_ < from) lf_ = find(from, '\n');
+    if (cr_ == kUnknown || cr_ < from) cr_ = find(from, '\r');
+    return lf_ < cr_ ? lf_ : cr_;
+  }
+
+ private:
+  static constexpr size_t kUnknown = static_cast<size_t>(-1);
+  size_t find(size_t from, char c) const {
+    if (from >= s_.size()) return s_.size();
+    const void* p = std::memchr(s_.data() + from, c, s_.size() - from);
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - s_.data()) : s_.size();
+  }
+  std::string_view s_;
+  size_t lf_ = kUnknown, cr_ = kUnknown;
+};
 
 // Damerau-Levenshtein (optimal string alignment) distance between two
 // strings, compared by code point, bailing out above max.
