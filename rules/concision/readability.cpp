@@ -21,7 +21,7 @@ void count_sentence(const Document& doc, const Sentence& st, Counts& c) {
     const Word& w = doc.words[i];
     if (!w.has(kWordHasLetter) || w.has(kWordUrl) || w.has(kWordEmail)) continue;
     ++words;
-    c.syllables += static_cast<uint32_t>(concision::syllables(doc.str(w.span)));
+    c.syllables += static_cast<uint32_t>(concision::syllables(doc.text, w.span));
   }
   c.words += words;
   if (words > 0) ++c.sentences;

@@ -34,22 +34,23 @@ class Rule_ final : public Rule {
 
     // Where it goes over: the first paragraph past the limit, or the sentence
     // holding the first word past the limit, whichever comes first.
-    std::optional<Span> at;
+    const Part* over = nullptr;  // the paragraph
     if (too_many_paragraphs) {
       int64_t k = 0;
       for (const Part& p : doc.parts)
         if (p.kind == PartKind::Paragraph && k++ == max_paragraphs) {
-          at = first_line(doc, p);
+          over = &p;
           break;
         }
     }
+    std::optional<Span> at;
     if (too_many_words) {
       int64_t w = concision::nth_body_word(doc, static_cast<uint32_t>(max_words));
-      if (w >= 0) {
-        Span s = concision::sentence_of_word(doc, static_cast<uint32_t>(w));
-        if (!at || s.begin < at->begin) at = s;
-      }
+      if (w >= 0) at = concision::sentence_of_word(doc, static_cast<uint32_t>(w));
     }
+    // The paragraph's first line starts where the paragraph does, so it is
+    // looked for only when the paragraph comes first.
+    if (over && (!at || !(at->begin < over->span.begin))) at = first_line(doc, *over);
     if (!at) return;
 
     std::string msg = "The body has ";

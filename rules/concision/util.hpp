@@ -3,6 +3,7 @@
 // signature).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -77,7 +78,27 @@ inline bool syllable_vowel(char32_t c) {
   }
 }
 
-inline int syllables(std::string_view w) {
+// The vowel-group count corrected for a final "e", from the last three code
+// points of the word (0 where the word is shorter).
+inline int final_e_rule(int groups, char32_t last, char32_t prev, char32_t prev2) {
+  // Only a final "e" can change the count.
+  if (last != U'e' && last != U'E') return groups < 1 ? 1 : groups;
+  auto lower = [](char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; };
+  prev = lower(prev);
+  prev2 = lower(prev2);
+  // A final "e" after a consonant is silent ("make", "role"), except in "-le"
+  // after a consonant ("table", "simple"); after a vowel it is part of that
+  // vowel's group already ("employee", "value").
+  if (groups > 1 && prev != 0 && !syllable_vowel(prev)) {
+    bool le_syllable = prev == U'l' && prev2 != 0 && !syllable_vowel(prev2);
+    if (!le_syllable) --groups;
+  }
+  return groups < 1 ? 1 : groups;
+}
+
+// (Out of line, so that the loop of the overload below, which calls it for
+// the rare word that is not plain ASCII, stays small enough to inline.)
+[[gnu::noinline]] inline int syllables(std::string_view w) {
   int groups = 0;
   bool in_vowel = false;
   char32_t last = 0, prev = 0, prev2 = 0;
@@ -92,18 +113,32 @@ inline int syllables(std::string_view w) {
     prev = last;
     last = c;
   }
-  auto lower = [](char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; };
-  last = lower(last);
-  prev = lower(prev);
-  prev2 = lower(prev2);
-  // A final "e" after a consonant is silent ("make", "role"), except in "-le"
-  // after a consonant ("table", "simple"); after a vowel it is part of that
-  // vowel's group already ("employee", "value").
-  if (last == U'e' && groups > 1 && prev != 0 && !syllable_vowel(prev)) {
-    bool le_syllable = prev == U'l' && prev2 != 0 && !syllable_vowel(prev2);
-    if (!le_syllable) --groups;
+  return final_e_rule(groups, last, prev, prev2);
+}
+
+// The same for the word at `span` of `text`. A plain ASCII word (nearly every
+// word) goes byte by byte through a table of syllable_vowel's ASCII vowels;
+// any other word by code point, above.
+inline int syllables(std::string_view text, Span span) {
+  static constexpr auto kVowel = [] {
+    std::array<uint8_t, 128> t{};
+    for (char v : std::string_view("aeiouyAEIOUY")) t[static_cast<unsigned char>(v)] = 1;
+    return t;
+  }();
+  int groups = 0;
+  uint8_t in_vowel = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + span.begin;
+  const auto* end = reinterpret_cast<const unsigned char*>(text.data()) + span.end;
+  for (; p != end; ++p) {
+    if (*p >= 0x80) return syllables(text.substr(span.begin, span.size()));
+    const uint8_t v = kVowel[*p];
+    groups += v > in_vowel;  // a vowel after a non-vowel
+    in_vowel = v;
   }
-  return groups < 1 ? 1 : groups;
+  auto back = [&](uint32_t k) -> char32_t {
+    return k < span.size() ? static_cast<unsigned char>(text[span.end - 1 - k]) : 0;
+  };
+  return final_e_rule(groups, back(0), back(1), back(2));
 }
 
 }  // namespace fulint::rules::concision

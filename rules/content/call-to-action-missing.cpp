@@ -19,14 +19,16 @@ bool looks_like_contact_block(const Document& doc, const Part& p) {
     pos = e + 1;
     if (line.empty()) continue;
     ++lines;
+    if (std::string_view(".!?,;:").find(line.back()) != std::string_view::npos) return false;
+    // more than six words: a sentence (stop counting at the seventh, as a
+    // paragraph's line is long)
     int words = 0;
     bool in = false;
     for (char c : line) {
       bool w = c != ' ' && c != '\t';
-      if (w && !in) ++words;
+      if (w && !in && ++words > 6) return false;
       in = w;
     }
-    if (words > 6 || std::string_view(".!?,;:").find(line.back()) != std::string_view::npos) return false;
   }
   if (lines >= 2) return true;
   // One short line of capitalised words or template fields: a name ("Jordan
@@ -78,10 +80,22 @@ class Rule_ final : public Rule {
     return m;
   }
 
-  bool present(const Context& ctx) const override {
+  bool present(const Context& ctx) const override { return invites_reply(ctx, last_paragraph(ctx.doc)); }
+
+  void check(const Context& ctx, Reporter& out) const override {
+    const Part* last = last_paragraph(ctx.doc);
+    if (!last || invites_reply(ctx, last)) return;
+    out.report(last_line(ctx.doc, *last),
+               "The last paragraph does not invite a reply; end with a line such as "
+               "\u2018I look forward to hearing from you\u2019 or "
+               "\u2018Please let me know if I can provide anything else\u2019");
+  }
+
+ private:
+  // Whether the last paragraph (or the closing) invites a reply.
+  static bool invites_reply(const Context& ctx, const Part* last) {
     static const PhraseFamilyId kCta = family("call-to-action");
     const Document& doc = ctx.doc;
-    const Part* last = last_paragraph(doc);
     if (!last) return false;
     // A question to the reader invites a reply.
     for (uint32_t i = last->sentence_begin; i < last->sentence_end; ++i) {
@@ -98,15 +112,6 @@ class Rule_ final : public Rule {
                             return !found;
                           });
     return found;
-  }
-
-  void check(const Context& ctx, Reporter& out) const override {
-    const Part* last = last_paragraph(ctx.doc);
-    if (!last || present(ctx)) return;
-    out.report(last_line(ctx.doc, *last),
-               "The last paragraph does not invite a reply; end with a line such as "
-               "\u2018I look forward to hearing from you\u2019 or "
-               "\u2018Please let me know if I can provide anything else\u2019");
   }
 };
 

@@ -142,10 +142,16 @@ inline bool sentence_has_figure(const Context& ctx, const Sentence& s) {
         is_figure_word(doc.str(word.span)))
       return true;
   }
+  // A sign: % $ £ € ¥ ₹, in one pass over the sentence (the other signs'
+  // lead bytes are 0xC2 and 0xE2).
   std::string_view t = doc.str(s.span);
-  if (t.find_first_of("%$") != std::string_view::npos) return true;
-  for (std::string_view sym : {"\u00A3", "\u20AC", "\u00A5", "\u20B9"})  // £ € ¥ ₹
-    if (t.find(sym) != std::string_view::npos) return true;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '%' || c == '$') return true;
+    if (c != '\xC2' && c != '\xE2') continue;
+    for (std::string_view sym : {"\u00A3", "\u20AC", "\u00A5", "\u20B9"})
+      if (t.substr(i, sym.size()) == sym) return true;
+  }
   for (const PhraseMatch& m : ctx.phrases(kNum)) {
     if (m.span.begin >= s.span.end) break;
     if (s.span.contains(m.span)) return true;

@@ -5,8 +5,6 @@
 namespace fulint::rules {
 namespace {
 
-using structure::one_of;
-
 class Rule_ final : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -35,7 +33,7 @@ class Rule_ final : public Rule {
       bool any_name = false, matches = false;
       for (uint32_t w = a.begin; w < a.end && !matches; ++w) {
         std::string_view t = structure::wtext(doc, w);
-        if (one_of(t, structure::kTitles) || one_of(t, structure::kNobody)) continue;
+        if (structure::kTitles.contains(t) || structure::kNobody.contains(t)) continue;
         if (!doc.words[w].has(kWordHasLetter) || doc.words[w].has(kWordHasDigit)) continue;
         any_name = true;
         std::string f = text::fold(t);

@@ -5,28 +5,22 @@
 namespace fulint::rules {
 namespace {
 
-
-using structure::one_of;
-
 // Words that say nothing by themselves; the generic phrases are data
 // (rules/data/subject-generic.txt).
-constexpr std::string_view kSmallWords[] = {
-    "a",         "an",        "the",      "for",       "to",        "on",        "about",       "with",
-    "and",       "of",        "my",       "your",      "our",       "me",        "you",         "i",
-    "we",        "us",        "it",       "this",      "that",      "again",     "so",          "very",
-    "much",      "just",      "today",    "yesterday", "tonight",   "tomorrow",  "week",        "morning",
-    "afternoon", "evening",   "time",     "in",        "at",        "from",      "all",         "once",
-    "more",      "really",    "truly",    "kind",      "kindly",    "sincerely", "dear",        "there",
-    "everyone",  "team",      "re",       "fw",        "fwd",       "aw",        "wg",          "monday",
-    "tuesday",   "wednesday", "thursday", "friday",    "saturday",  "sunday",    "opportunity", "consideration",
-    "update",    "updates",   "status",   "question",  "questions", "note",      "meeting",     "message",
-    "reply",     "response",  "chat",     "call",      "was",       "is",        "help",        "yours",
-    "sir",       "madam",     "feedback", "news",      "info"};
+constexpr structure::WordSet<256> kSmallWords{
+    "a", "an", "the", "for", "to", "on", "about", "with", "and", "of", "my", "your", "our", "me", "you", "i",
+    "we", "us", "it", "this", "that", "again", "so", "very", "much", "just", "today", "yesterday", "tonight",
+    "tomorrow", "week", "morning", "afternoon", "evening", "time", "in", "at", "from", "all", "once", "more",
+    "really", "truly", "kind", "kindly", "sincerely", "dear", "there", "everyone", "team", "re", "fw", "fwd",
+    "aw", "wg", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "opportunity",
+    "consideration", "update", "updates", "status", "question", "questions", "note", "meeting", "message",
+    "reply", "response", "chat", "call", "was", "is", "help", "yours", "sir", "madam", "feedback", "news",
+    "info"};
 
 bool is_recipient_or_sender(const Facts& f, std::string_view w) {
   for (const auto* list : {&f.recipient_tokens, &f.sender_tokens})
     for (const std::string& t : *list)
-      if (t.size() == w.size() && text::fold(t) == text::fold(w)) return true;
+      if (t.size() == w.size() && structure::same_folded(t, w)) return true;
   return false;
 }
 
@@ -55,7 +49,7 @@ class Rule_ final : public Rule {
       if (h < hits.size() && hits[h].span.contains(w.span)) continue;
       std::string_view t = word_text(doc, w);
       if (w.has(kWordHasDigit)) return;  // a date or a job number is specific enough
-      if (one_of(t, kSmallWords)) continue;
+      if (kSmallWords.contains(t)) continue;
       if (is_recipient_or_sender(ctx.facts, t)) continue;
       return;  // a word naming something
     }

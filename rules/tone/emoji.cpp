@@ -2,6 +2,8 @@
 // selectors, flags, keycaps — is one finding) and text emoticons in the
 // author's text, with an unsafe fix that deletes them.
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "rules/tone/util.hpp"
@@ -89,8 +91,14 @@ bool unit_word(std::string_view w) {
                      "sec", "s", "ms", "percent", "pct", "k", "m", "x", "kg", "lbs", "gb", "mb", "tb", "km", "mi"});
 }
 
-// Length of the emoticon at i, or 0. `line_begin` is where i's line starts.
-size_t emoticon_at(const Document& doc, size_t i, size_t limit, size_t line_begin) {
+// Where the line holding i starts, within a part that starts at part_begin.
+size_t line_start(std::string_view s, size_t i, size_t part_begin) {
+  while (i > part_begin && s[i - 1] != '\n' && s[i - 1] != '\r') --i;
+  return i;
+}
+
+// Length of the emoticon at i, or 0, in a part that starts at part_begin.
+size_t emoticon_at(const Document& doc, size_t i, size_t limit, size_t part_begin) {
   std::string_view s = doc.text;
   if (i + 1 >= limit) return 0;
   // every face is a trigger character then one of ")(-'DPp3_"
@@ -99,6 +107,8 @@ size_t emoticon_at(const Document& doc, size_t i, size_t limit, size_t line_begi
     return 0;
   for (std::string_view e : kEmoticons) {
     if (i + e.size() > limit || s.substr(i, e.size()) != e) continue;
+    // found: every path below returns, so the line is looked for once
+    const size_t line_begin = line_start(s, i, part_begin);
     char before = i > line_begin ? s[i - 1] : ' ';
     char after = i + e.size() < limit ? s[i + e.size()] : ' ';
     bool space_before = i == line_begin || hspace(before) || before == '\n' || before == '\r';
@@ -134,15 +144,58 @@ size_t emoticon_at(const Document& doc, size_t i, size_t limit, size_t line_begi
 
 // Bytes that may start an emoji or an emoticon: lead bytes of code points
 // from U+2000 up (0xE2 and above), keycap bases and the emoticons' first
-// characters. Everything else is skipped with one table look-up.
-bool interesting(unsigned char c) {
-  static constexpr auto kTable = [] {
-    std::array<bool, 256> t{};
-    for (int b = 0xE2; b < 0x100; ++b) t[b] = true;
-    for (char x : std::string_view("0123456789#*:;^=<x")) t[static_cast<unsigned char>(x)] = true;
-    return t;
-  }();
-  return kTable[c];
+// characters.
+constexpr auto kInteresting = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0xE2; b < 0x100; ++b) t[b] = true;
+  for (char x : std::string_view("0123456789#*:;^=<x")) t[static_cast<unsigned char>(x)] = true;
+  return t;
+}();
+
+bool interesting(char c) { return kInteresting[static_cast<unsigned char>(c)]; }
+
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = kOnes * 0x80;
+
+// The same test on eight ASCII bytes at once: the bytes of v (all below 0x80)
+// that are interesting keep their high bit set in the result. The interesting
+// ASCII bytes are 0x30-0x3D (digits : ; < =) and # * ^ x; the sums never carry
+// from one byte into the next.
+constexpr uint64_t interesting_ascii8(uint64_t v) {
+  auto at_least = [v](unsigned c) { return v + kOnes * (0x80 - c); };          // high bit: byte >= c
+  auto equal = [v](unsigned char c) { return ~((v ^ kOnes * c) + kOnes * 0x7F); };  // high bit: byte == c
+  return ((at_least('0') & ~at_least('=' + 1)) | equal('#') | equal('*') | equal('^') | equal('x')) & kHighBits;
+}
+
+// The two tests agree on every ASCII byte, in every position of the eight.
+static_assert([] {
+  for (unsigned b = 0; b < 0x80; ++b)
+    for (unsigned pos = 0; pos < 8; ++pos) {
+      const uint64_t v = (kOnes * 'a' & ~(uint64_t{0xFF} << 8 * pos)) | uint64_t{b} << 8 * pos;
+      if (interesting_ascii8(v) != (kInteresting[b] ? uint64_t{0x80} << 8 * pos : 0)) return false;
+    }
+  return true;
+}());
+
+// The first byte from i on, before limit, that may start a finding (limit
+// when none). Nearly every byte of a draft is plain ASCII text: those go
+// eight at a time.
+size_t next_interesting(std::string_view s, size_t i, size_t limit) {
+  if constexpr (std::endian::native == std::endian::little) {  // the first byte is the lowest
+    while (i + 8 <= limit) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      if (v & kHighBits) {
+        // a byte from 0x80 up among them: these eight one by one
+        for (const size_t e = i + 8; i < e; ++i)
+          if (interesting(s[i])) return i;
+        continue;
+      }
+      if (const uint64_t hit = interesting_ascii8(v)) return i + static_cast<size_t>(std::countr_zero(hit)) / 8;
+      i += 8;
+    }
+  }
+  while (i < limit && !interesting(s[i])) ++i;
+  return i;
 }
 
 class Rule_ final : public Rule {
@@ -165,8 +218,7 @@ class Rule_ final : public Rule {
       if (p.kind == PartKind::Quoted) continue;
       const size_t limit = p.span.end;
       for (size_t i = p.span.begin; i < limit;) {
-        // skip bytes that cannot start a finding
-        while (i < limit && !interesting(static_cast<unsigned char>(s[i]))) ++i;
+        i = next_interesting(s, i, limit);
         if (i >= limit) break;
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80 && ((c >= '0' && c <= '9') || c == '#' || c == '*')) {
@@ -178,13 +230,11 @@ class Rule_ final : public Rule {
             continue;
           }
         }
-        size_t line_begin = i;
-        while (line_begin > p.span.begin && s[line_begin - 1] != '\n' && s[line_begin - 1] != '\r') --line_begin;
         size_t e = i;
         bool emoticon = false;
         if (c >= 0x80 || (c >= '0' && c <= '9') || c == '#' || c == '*') e = emoji_end(s, i, limit);
         if (e == i && c < 0x80) {
-          size_t n = emoticon_at(doc, i, limit, line_begin);
+          size_t n = emoticon_at(doc, i, limit, p.span.begin);
           if (n) {
             e = i + n;
             emoticon = true;
@@ -196,21 +246,22 @@ class Rule_ final : public Rule {
           i += len;
           continue;
         }
-        report(doc, out, {static_cast<uint32_t>(i), static_cast<uint32_t>(e)}, emoticon, line_begin, limit);
+        report(doc, out, {static_cast<uint32_t>(i), static_cast<uint32_t>(e)}, emoticon, p.span.begin, limit);
         i = e;
       }
     }
   }
 
  private:
-  static void report(const Document& doc, Reporter& out, Span sp, bool emoticon, size_t line_begin, size_t limit) {
+  static void report(const Document& doc, Reporter& out, Span sp, bool emoticon, size_t part_begin, size_t limit) {
     std::string_view s = doc.text;
     std::string_view what = doc.str(sp);
     Diagnostic& d = out.report(sp, std::string(emoticon ? "Emoticon " : "Emoji ") + quoted(what) +
                                        " is too casual for a follow-up email; remove it");
-    // Delete it with one neighbouring space: the one before, else the one after.
+    // Delete it with one neighbouring space: the one before (on its line, as a
+    // space is no line break), else the one after.
     Span del = sp;
-    if (sp.begin > line_begin && hspace(s[sp.begin - 1])) del.begin -= 1;
+    if (sp.begin > part_begin && hspace(s[sp.begin - 1])) del.begin -= 1;
     else if (sp.end < limit && hspace(s[sp.end])) del.end += 1;
     out.add_fix(d, "Remove " + quoted(what), FixSafety::Unsafe, {{del, ""}});
   }

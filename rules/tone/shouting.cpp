@@ -134,6 +134,11 @@ class Rule_ final : public Rule {
         report(doc, p, {doc.words[run_first].span.begin, doc.words[run_last].span.end}, out);
       };
       for (uint32_t wi = p.word_begin; wi < p.word_end; ++wi) {
+        // Outside a run, pass over the words not in capitals (nearly all) in
+        // a tight loop: they neither shout nor end a run.
+        if (!in_run)
+          while (wi < p.word_end && !doc.words[wi].has(kWordAllCaps)) ++wi;
+        if (wi == p.word_end) break;
         const Word& w = doc.words[wi];
         if (!shouts(ctx, w, p)) {
           flush();

@@ -95,8 +95,8 @@ class Rule_ final : public Rule {
     // pass over the words.
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted || p.kind == PartKind::Salutation) continue;
-      for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
-        Span s = doc.words[i].span;
+      for (const Word& w : std::span(doc.words).subspan(p.word_begin, p.word_end - p.word_begin)) {
+        const Span s = w.span;
         if (s.size() != 1 || (doc.text[s.begin] != 'u' && doc.text[s.begin] != 'U') || !chat_u_ok(doc, s)) continue;
         std::string repl = match_case(doc.str(s), "you");
         report(doc, out, s, s, repl, repl);
