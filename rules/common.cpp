@@ -16,18 +16,19 @@ bool in_part(const Document& doc, Span s, std::initializer_list<PartKind> kinds)
   return false;
 }
 
+// Plain loops: find_first_of would search the two-character set once per byte.
 Span first_line(const Document& doc, const Part& p) {
   std::string_view t = doc.str(p.span);
-  size_t e = t.find_first_of("\r\n");
-  if (e == std::string_view::npos) return p.span;
+  size_t e = 0;
+  while (e < t.size() && t[e] != '\n' && t[e] != '\r') ++e;
   return {p.span.begin, p.span.begin + static_cast<uint32_t>(e)};
 }
 
 Span last_line(const Document& doc, const Part& p) {
   std::string_view t = doc.str(p.span);
-  size_t b = t.find_last_of("\r\n");
-  if (b == std::string_view::npos) return p.span;
-  return {p.span.begin + static_cast<uint32_t>(b) + 1, p.span.end};
+  size_t b = t.size();
+  while (b > 0 && t[b - 1] != '\n' && t[b - 1] != '\r') --b;
+  return {p.span.begin + static_cast<uint32_t>(b), p.span.end};
 }
 
 Span body_anchor(const Document& doc) {
