@@ -56,126 +56,148 @@ std::optional<std::pair<std::string, std::string>> find_dictionary(const std::st
   return std::nullopt;
 }
 
-// A fast 64-bit hash for short keys. Reads the bytes in whole 8-, 4- or
-// 1-byte loads (overlapping at the end) rather than a variable-size copy.
-inline uint64_t hash_word(std::string_view s) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const char* p = s.data();
-  size_t n = s.size();
-  uint64_t h = 0x243F6A8885A308D3ull ^ (n * kMul);
-  auto mix = [&](uint64_t v) {
-    h = (h ^ v) * kMul;
-    h ^= h >> 29;
-  };
-  if (n >= 8) {
-    size_t i = 0;
-    for (; i + 8 < n; i += 8) {
-      uint64_t v;
-      std::memcpy(&v, p + i, 8);
-      mix(v);
-    }
-    uint64_t v;
-    std::memcpy(&v, p + n - 8, 8);
-    mix(v);
-  } else if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    mix(a | (static_cast<uint64_t>(b) << 32));
-  } else if (n > 0) {
-    mix(static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
-        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-        static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
-  }
-  h *= 0xBF58476D1CE4E5B9ull;
-  h ^= h >> 31;
-  return h;
+template <typename T>
+T load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
 }
 
-// Word -> known, open addressing with linear probing over 8-byte slots (a
-// 32-bit tag of the hash and a reference into an arena holding the words'
-// bytes), so a look-up touches one slot and one short run of bytes, and an
-// insertion allocates only when a buffer grows.
+// A word as the caches compare it: its length and its first and last eight
+// bytes (overlapping when shorter), read in whole 8-, 4- or 1-byte loads
+// rather than a variable-size copy. For a word of up to 16 bytes (nearly
+// every word) that is all of it, so a look-up compares two numbers; a longer
+// word is also compared byte for byte.
+struct WordKey {
+  static constexpr size_t kPacked = 16;
+
+  explicit WordKey(std::string_view w) : size(static_cast<uint32_t>(std::min<size_t>(w.size(), UINT32_MAX))) {
+    const char* p = w.data();
+    size_t n = w.size();
+    if (n >= 8) {
+      head = load<uint64_t>(p);
+      tail = load<uint64_t>(p + n - 8);
+    } else if (n >= 4) {
+      head = load<uint32_t>(p) | static_cast<uint64_t>(load<uint32_t>(p + n - 4)) << 32;
+    } else if (n > 0) {
+      head = static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
+             static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+             static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+    hash = hash_of(head, tail, n, p);
+  }
+
+  // The hash of a word from its key; a word longer than 32 bytes also mixes
+  // in its middle (`p` points at its bytes), so that long words alike at both
+  // ends do not all land in one chain.
+  static uint64_t hash_of(uint64_t head, uint64_t tail, size_t n, const char* p) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = ((head ^ n) * kMul ^ tail) * 0xBF58476D1CE4E5B9ull;
+    if (n > 2 * kPacked)
+      for (size_t i = 8; i + 16 <= n; i += 8) h = (h ^ (h >> 29) ^ load<uint64_t>(p + i)) * kMul;
+    return h ^ (h >> 32);
+  }
+
+  uint64_t head = 0, tail = 0;
+  uint32_t size;
+  uint64_t hash;
+};
+
+// Word -> known, open addressing with linear probing. A slot holds the
+// word's key, so a look-up touches one slot (and, for a word longer than 16
+// bytes, its copy in an arena); an insertion allocates only when a buffer
+// grows.
 class WordTable {
  public:
   static constexpr size_t kMaxWord = 511;  // longer words are not cached
 
+  WordTable() = default;
+  WordTable(const WordTable&) = delete;
+  WordTable& operator=(const WordTable&) = delete;
+
   // -1 = not in the table, 0 = unknown word, 1 = known word.
-  int find(std::string_view w, uint64_t h) const {
-    if (slots_.empty()) return -1;
-    uint32_t tag = tag_of(h);
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
+  int find(std::string_view w, const WordKey& k) const {
+    if (k.size <= WordKey::kPacked) return find_packed(k);
+    for (size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.tag == 0) return -1;
-      if (s.tag == tag && len_of(s) == w.size() && same_bytes(arena_.data() + off_of(s), w))
-        return static_cast<int>(s.ref & 1);
+      if (s.meta == 0) return -1;
+      if (same(s, w, k)) return static_cast<int>(s.meta & 1);
     }
   }
 
-  void put(std::string_view w, uint64_t h, bool ok) {
+  // find() for a word of up to 16 bytes, which its key holds whole.
+  int find_packed(const WordKey& k) const {
+    uint32_t meta = meta_of(k.size, false);
+    for (size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.meta == 0) return -1;
+      if (s.head == k.head && s.tail == k.tail && (s.meta & ~1u) == meta) return static_cast<int>(s.meta & 1);
+    }
+  }
+
+  void put(std::string_view w, const WordKey& k, bool ok) {
     if (w.size() > kMaxWord) return;
-    if (arena_.size() + w.size() > kMaxArena) clear();
-    if (used_ + 1 > slots_.size() / 2) grow();
-    uint32_t tag = tag_of(h);
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.tag == 0) {
-        s.tag = tag;
-        s.ref = ref_of(static_cast<uint32_t>(arena_.size()), w.size(), ok);
-        arena_.append(w);
+    bool in_arena = w.size() > WordKey::kPacked;
+    if (in_arena && arena_.size() + w.size() > kMaxArena) clear();
+    if (used_ + 1 > storage_.size() / 2) grow();
+    for (size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
+      Slot& s = storage_[i];
+      if (s.meta == 0) {
+        s = Slot{k.head, k.tail, meta_of(k.size, ok), in_arena ? static_cast<uint32_t>(arena_.size()) : 0};
+        if (in_arena) arena_.append(w);
         ++used_;
         return;
       }
-      if (s.tag == tag && len_of(s) == w.size() && same_bytes(arena_.data() + off_of(s), w)) {
-        s.ref = ref_of(off_of(s), w.size(), ok);
+      if (same(s, w, k)) {
+        s.meta = meta_of(k.size, ok);
         return;
       }
     }
   }
 
   void clear() {
-    std::fill(slots_.begin(), slots_.end(), Slot{});
+    std::fill(storage_.begin(), storage_.end(), Slot{});
     arena_.clear();
     used_ = 0;
   }
 
  private:
   struct Slot {
-    uint32_t tag = 0;  // high half of the hash, never 0 when used
-    uint32_t ref = 0;  // offset << 10 | length << 1 | known
+    uint64_t head = 0, tail = 0;  // as in WordKey
+    uint32_t meta = 0;            // size << 2 | 2 (used) | known; 0 = empty
+    uint32_t off = 0;             // where the arena holds a word longer than 16 bytes
   };
-  static constexpr size_t kMaxArena = 4u << 20;  // 22 bits of offset; a bound against hostile input
+  static constexpr size_t kMaxArena = 4u << 20;  // a bound against hostile input
 
-  static uint32_t tag_of(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
-  static uint32_t ref_of(uint32_t off, size_t len, bool ok) {
-    return off << 10 | static_cast<uint32_t>(len) << 1 | (ok ? 1u : 0u);
+  static uint32_t meta_of(uint32_t size, bool ok) { return size << 2 | 2u | (ok ? 1u : 0u); }
+
+  bool same(const Slot& s, std::string_view w, const WordKey& k) const {
+    return s.head == k.head && s.tail == k.tail && (s.meta >> 2) == k.size &&
+           (k.size <= WordKey::kPacked || same_long(s, w));
   }
-  static uint32_t off_of(const Slot& s) { return s.ref >> 10; }
-  static size_t len_of(const Slot& s) { return (s.ref >> 1) & 0x1FF; }
-
-  // Short keys: an inline loop beats a call to memcmp.
-  static bool same_bytes(const char* a, std::string_view w) {
-    for (size_t i = 0; i < w.size(); ++i)
-      if (a[i] != w[i]) return false;
-    return true;
+  bool same_long(const Slot& s, std::string_view w) const {
+    return std::memcmp(arena_.data() + s.off, w.data(), w.size()) == 0;
   }
 
   void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 2048 : old.size() * 2, Slot{});
-    size_t mask = slots_.size() - 1;
+    std::vector<Slot> old = std::move(storage_);
+    storage_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_ = storage_.data();
+    mask_ = storage_.size() - 1;
     for (const Slot& s : old) {
-      if (s.tag == 0) continue;
-      uint64_t h = hash_word(std::string_view(arena_.data() + off_of(s), len_of(s)));
-      size_t i = h & mask;
-      while (slots_[i].tag != 0) i = (i + 1) & mask;
-      slots_[i] = s;
+      if (s.meta == 0) continue;
+      size_t i = WordKey::hash_of(s.head, s.tail, s.meta >> 2, arena_.data() + s.off) & mask_;
+      while (storage_[i].meta != 0) i = (i + 1) & mask_;
+      storage_[i] = s;
     }
   }
 
-  std::vector<Slot> slots_;
+  // find() reads slots_ and mask_ only: before the first insertion they are
+  // one empty slot, so a look-up needs no test for an empty table.
+  static constexpr Slot kNoSlots[1] = {{0, 0, 0, 0}};
+  std::vector<Slot> storage_;
+  const Slot* slots_ = kNoSlots;  // storage_.data() once there is storage
+  size_t mask_ = 0;
   std::string arena_;
   size_t used_ = 0;
 };
@@ -213,6 +235,19 @@ struct ThreadCaches {
     return victim->table;
   }
 };
+
+// The calling thread's caches, created by its first look-up. The hot path
+// reads a plain pointer: a thread_local object with a constructor would cost
+// an initialisation check, and a call, on every look-up.
+thread_local ThreadCaches* t_caches = nullptr;
+
+ThreadCaches& thread_caches() {
+  if (!t_caches) {
+    thread_local std::unique_ptr<ThreadCaches> owner = std::make_unique<ThreadCaches>();  // freed at thread exit
+    t_caches = owner.get();
+  }
+  return *t_caches;
+}
 
 // One Hunspell handle and how to talk to it in its encoding.
 class Dict {
@@ -313,15 +348,16 @@ class HunspellSpeller final : public Speller {
       if (f.name == "spelling-words") load_words(f.content);
   }
 
+  // The hot path calls nothing but the tail call for a miss, so it needs no
+  // registers saved: a word of up to 16 bytes found in this thread's cache of
+  // the speller it used last. Everything else is known_miss's.
   bool known(std::string_view word) const override {
-    uint64_t h = hash_word(word);
-    thread_local ThreadCaches tl;
-    WordTable& l1 = tl.of(id_);
-    int r = l1.find(word, h);
-    if (r >= 0) return r == 1;
-    bool ok = known_slow(word, h);
-    l1.put(word, h, ok);
-    return ok;
+    const ThreadCaches* caches = t_caches;
+    if (caches && caches->last && caches->last->owner == id_ && word.size() <= WordKey::kPacked) {
+      int r = caches->last->table.find_packed(WordKey(word));
+      if (r >= 0) return r == 1;
+    }
+    return known_miss(word);
   }
 
   std::vector<std::string> suggest(std::string_view word, size_t max) const override {
@@ -347,18 +383,30 @@ class HunspellSpeller final : public Speller {
  private:
   static constexpr size_t kShards = 32;
 
+  // The first look-up of a thread or of another speller than its last, or a
+  // word not in the thread's cache: asks known_slow and keeps the answer.
+  [[gnu::noinline]] bool known_miss(std::string_view word) const {
+    WordTable& l1 = thread_caches().of(id_);
+    WordKey key(word);
+    int r = l1.find(word, key);
+    if (r >= 0) return r == 1;
+    bool ok = known_slow(word, key);
+    l1.put(word, key, ok);
+    return ok;
+  }
+
   // Not in this thread's cache: the shared cache, else Hunspell.
-  [[gnu::noinline]] bool known_slow(std::string_view word, uint64_t h) const {
-    Shard& sh = shards_[(h >> 40) % kShards];
+  bool known_slow(std::string_view word, const WordKey& key) const {
+    Shard& sh = shards_[(key.hash >> 40) % kShards];
     int r;
     {
       std::lock_guard lock(sh.mu);
-      r = sh.table.find(word, h);
+      r = sh.table.find(word, key);
     }
     if (r >= 0) return r == 1;
     bool ok = ask_hunspell(word);
     std::lock_guard lock(sh.mu);
-    sh.table.put(word, h, ok);
+    sh.table.put(word, key, ok);
     return ok;
   }
 

@@ -151,42 +151,55 @@ class Rule_ final : public Rule {
 
   void check(const Context& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
+    const Word* words = doc.words.data();
+    const std::string_view text = doc.text;
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted) continue;
-      for (uint32_t i = p.word_begin; i + 1 < p.word_end; ++i) {
-        const Word& art = doc.words[i];
-        std::string_view a = doc.str(art.span);
-        bool is_a = a.size() == 1 && (a[0] == 'a' || a[0] == 'A');
-        bool is_an = a.size() == 2 && is(a, "an");
-        if (!is_a && !is_an) continue;
-        // "A" inside a sentence is a letter ("Plan A", "Type A personality")
-        if (a[0] == 'A' || a == "AN") {
-          int si = sentence_of_word(doc, i);
-          bool starts = i == p.word_begin || (si >= 0 && doc.sentences[static_cast<size_t>(si)].word_begin == i);
-          if (!starts) continue;
-        }
-        // the article must be a word of its own: not "a." / "a)" / "A/B"
-        std::string_view gap = gap_after(doc, p, i);
-        if (!only_white(gap)) continue;
-        if (art.span.begin > 0) {
-          char pc = doc.text[art.span.begin - 1];
-          if (pc == '-' || pc == '/' || pc == '.' || pc == '(' || pc == '\'' || pc == '"') continue;
-        }
-        const Word& nw = doc.words[i + 1];
-        if (nw.flags & (kWordUrl | kWordEmail)) continue;
-        std::string_view n = doc.str(nw.span);
-        Sound s = sound_of(nw, n);
-        if (s == Sound::Unsure) continue;
-        if (is_a && s == Sound::Vowel) {
-          std::string repl = a[0] == 'A' ? "An" : "an";
-          Diagnostic& d = out.report(art.span, "Use " + quoted(repl) + " before " + quoted(n) + ": it starts with a vowel sound");
-          out.add_fix(d, "Replace with " + quoted(repl), FixSafety::Safe, {{art.span, repl}});
-        } else if (is_an && s == Sound::Consonant) {
-          std::string repl = a[0] == 'A' ? "A" : "a";
-          Diagnostic& d = out.report(art.span, "Use " + quoted(repl) + " before " + quoted(n) + ": it starts with a consonant sound");
-          out.add_fix(d, "Replace with " + quoted(repl), FixSafety::Safe, {{art.span, repl}});
-        }
+      // most words are not "a" or "an", which their length and first byte tell
+      // in a loop that keeps next to nothing in registers; the rest in check_article
+      for (uint32_t i = p.word_begin, end = p.word_end; i + 1 < end; ++i) {
+        Span at = words[i].span;
+        if (at.begin < at.end && at.end <= text.size() && (at.size() > 2 || (text[at.begin] | 0x20) != 'a')) continue;
+        check_article(doc, p, i, out);
       }
+    }
+  }
+
+ private:
+  // Word i of part p: when it is "a" or "an" and the next word's sound calls
+  // for the other, reports it.
+  [[gnu::noinline]] static void check_article(const Document& doc, const Part& p, uint32_t i, Reporter& out) {
+    const Word& art = doc.words[i];
+    std::string_view a = doc.str(art.span);
+    bool is_a = a.size() == 1 && (a[0] == 'a' || a[0] == 'A');
+    bool is_an = a.size() == 2 && is(a, "an");
+    if (!is_a && !is_an) return;
+    // "A" inside a sentence is a letter ("Plan A", "Type A personality")
+    if (a[0] == 'A' || a == "AN") {
+      int si = sentence_of_word(doc, i);
+      bool starts = i == p.word_begin || (si >= 0 && doc.sentences[static_cast<size_t>(si)].word_begin == i);
+      if (!starts) return;
+    }
+    // the article must be a word of its own: not "a." / "a)" / "A/B"
+    std::string_view gap = gap_after(doc, p, i);
+    if (!only_white(gap)) return;
+    if (art.span.begin > 0) {
+      char pc = doc.text[art.span.begin - 1];
+      if (pc == '-' || pc == '/' || pc == '.' || pc == '(' || pc == '\'' || pc == '"') return;
+    }
+    const Word& nw = doc.words[i + 1];
+    if (nw.flags & (kWordUrl | kWordEmail)) return;
+    std::string_view n = doc.str(nw.span);
+    Sound s = sound_of(nw, n);
+    if (s == Sound::Unsure) return;
+    if (is_a && s == Sound::Vowel) {
+      std::string repl = a[0] == 'A' ? "An" : "an";
+      Diagnostic& d = out.report(art.span, "Use " + quoted(repl) + " before " + quoted(n) + ": it starts with a vowel sound");
+      out.add_fix(d, "Replace with " + quoted(repl), FixSafety::Safe, {{art.span, repl}});
+    } else if (is_an && s == Sound::Consonant) {
+      std::string repl = a[0] == 'A' ? "A" : "a";
+      Diagnostic& d = out.report(art.span, "Use " + quoted(repl) + " before " + quoted(n) + ": it starts with a consonant sound");
+      out.add_fix(d, "Replace with " + quoted(repl), FixSafety::Safe, {{art.span, repl}});
     }
   }
 };

@@ -9,7 +9,7 @@ using namespace proof;
 
 // Words after which a full stop does not end a sentence.
 bool abbreviation(std::string_view w) {
-  static constexpr std::string_view kAbbrev[] = {
+  static constexpr WordSet<256> kAbbrev{
       "mr", "ms", "mrs", "dr", "prof", "sr", "jr", "st", "mt", "etc", "vs", "no", "inc", "ltd", "co", "corp", "approx",
       "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "cf", "al", "ave", "rd", "blvd", "ext", "tel",
@@ -17,9 +17,7 @@ bool abbreviation(std::string_view w) {
       "cca", "ca", "abt", "attn", "asst", "assoc", "univ", "gov", "govt", "intl", "natl", "mgr", "mgmt", "yr", "yrs",
       "mo", "mos", "wk", "wks", "nos", "op", "ref", "re", "pg", "avg", "max", "tbd", "sq", "ft", "lb", "lbs",
       "oz", "esp", "misc"};
-  for (auto a : kAbbrev)
-    if (is(w, a)) return true;
-  return false;
+  return kAbbrev.contains(w);
 }
 
 // Lower-case words that are written so: iPhone, eBay, macOS, npm, jQuery.
@@ -62,14 +60,17 @@ class Rule_ final : public Rule {
 
   void check(const Context& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
+    // the text and the words in locals: the compiler need not reload them per word
     std::string_view s = doc.text;
+    const Word* words = doc.words.data();
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted || p.kind == PartKind::Signature) continue;
       for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
-        const Word& w = doc.words[i];
-        std::string_view t = doc.str(w.span);
-        // the pronoun "i", "i'm", "i've", "i'd", "i'll"
-        if (t[0] == 'i' && (t.size() == 1 || t[1] == '\'' || t.compare(1, 3, "\xE2\x80\x99") == 0)) {
+        const Word& w = words[i];
+        // the pronoun "i", "i'm", "i've", "i'd", "i'll" (a word is cut out of the
+        // text only when its first letter or its place calls for a closer look)
+        if (s[w.span.begin] == 'i' && is_pronoun_i(slice(s, w.span))) {
+          std::string_view t = slice(s, w.span);
           bool pronoun = true;
           char before = w.span.begin > 0 ? s[w.span.begin - 1] : ' ';
           char after = w.span.end < s.size() ? s[w.span.end] : ' ';
@@ -87,15 +88,16 @@ class Rule_ final : public Rule {
             continue;
           }
         }
-        if (!starts_sentence(doc, p, i)) continue;
+        if (!starts_sentence(s, words, p, i)) continue;
         if (w.flags & (kWordUrl | kWordEmail | kWordHasDigit)) continue;
+        std::string_view t = slice(s, w.span);
         size_t len;
         char32_t c = text::decode(s, w.span.begin, len);
         if (!text::is_lower(c)) continue;
         if (lower_by_design(t, w.flags)) continue;
         if (p.kind == PartKind::Subject && (is(t, "re") || is(t, "fw") || is(t, "fwd") || is(t, "aw"))) continue;
         // a single letter followed by a full stop: "e.g.", "a.m."
-        if (text::count_code_points(t) == 1 && w.span.end < s.size() && s[w.span.end] == '.') continue;
+        if (code_points(t) == 1 && w.span.end < s.size() && s[w.span.end] == '.') continue;
         if (p.kind == PartKind::Paragraph && is_bullet_line_start(s, w.span.begin, p.span.begin)) continue;
         std::string first(s.substr(w.span.begin, len));
         std::string up = first;
@@ -110,19 +112,26 @@ class Rule_ final : public Rule {
   }
 
  private:
+  // "i", "i'm", "i’ve"…: an "i", alone or before an apostrophe.
+  static bool is_pronoun_i(std::string_view t) {
+    return t[0] == 'i' && (t.size() == 1 || t[1] == '\'' || (t[1] == '\xE2' && t.compare(1, 3, "\xE2\x80\x99") == 0));
+  }
+
   // Whether word i of part p begins a sentence: the part's first word, or a
   // word after . ? ! and white space (not after an abbreviation, an initial,
   // a number or an ellipsis).
-  static bool starts_sentence(const Document& doc, const Part& p, uint32_t i) {
+  static bool starts_sentence(std::string_view s, const Word* words, const Part& p, uint32_t i) {
     if (p.kind == PartKind::Signature) return false;
     if (i == p.word_begin) return true;
     if (p.kind != PartKind::Paragraph) return false;
-    const Word& prev = doc.words[i - 1];
-    std::string_view s = doc.text;
-    std::string_view gap = s.substr(prev.span.end, doc.words[i].span.begin - prev.span.end);
+    const Word& prev = words[i - 1];
+    uint32_t gap_begin = prev.span.end, gap_end = words[i].span.begin;
+    // most words follow a space: the gap's first byte says so before the gap is cut
+    if (gap_begin == gap_end || gap_begin >= s.size()) return false;
+    if (s[gap_begin] != '.' && s[gap_begin] != '?' && s[gap_begin] != '!') return false;
+    std::string_view gap = s.substr(gap_begin, gap_end - gap_begin);
     // terminator, then closing quotes/brackets, then white space, then opening quotes
     size_t k = 0;
-    if (k >= gap.size() || (gap[k] != '.' && gap[k] != '?' && gap[k] != '!')) return false;
     char term = gap[k];
     size_t run = 0;
     while (k < gap.size() && (gap[k] == '.' || gap[k] == '?' || gap[k] == '!')) ++k, ++run;
@@ -139,9 +148,9 @@ class Rule_ final : public Rule {
       if (c != '"' && c != '\'' && c != '(' && static_cast<unsigned char>(c) < 0x80) return false;
     }
     if (prev.flags & (kWordUrl | kWordEmail | kWordHasDigit)) return false;
-    std::string_view pt = doc.str(prev.span);
+    std::string_view pt = slice(s, prev.span);
     if (term == '.') {
-      if (text::count_code_points(pt) == 1) return false;  // initials, "e.g.", "U.S."
+      if (code_points(pt) == 1) return false;  // initials, "e.g.", "U.S."
       if (abbreviation(pt)) return false;
     }
     return true;

@@ -113,61 +113,117 @@ const Pattern kPatterns[] = {
     {kPrinciple, kRoles, 0, "principal"},
 };
 
-// The patterns a word can start, found by length and first letter: most words
-// land in an empty bucket, the rest compare against one or two words. A word
-// with a curly apostrophe ("it’s") is folded first.
-class FirstWords {
+static_assert(std::size(kPatterns) <= 32, "PatternWords keeps a bit per pattern");
+
+// What each listed word can be: the first word of some patterns and the
+// second word of others (a bit per pattern). Most words of a draft are turned
+// away by their length and first letter; the rest cost one hash and a probe
+// or two.
+//
+// A word matches a listed word as is() compares them (ASCII, any case). One
+// with non-ASCII letters matches as a first word only folded, when a listed
+// word starting with its letter has an apostrophe ("It’s" -> "it's"), and as a
+// second word only by folding against a listed word of its byte length
+// written with a curly apostrophe ("you’re").
+class PatternWords {
  public:
-  FirstWords() {
-    for (size_t i = 0; i < std::size(kPatterns); ++i)
+  struct Entry {
+    std::string word;              // lower case, ASCII
+    std::vector<uint8_t> first;    // the patterns it starts, in order
+    uint32_t second = 0;           // the patterns it ends, a bit each
+    uint32_t second_sizes = 0;     // the byte lengths of the words that can end `first`, a bit each
+  };
+
+  PatternWords() {
+    slots_.fill(-1);
+    for (size_t i = 0; i < std::size(kPatterns); ++i) {
       for (auto x : kPatterns[i].first) {
-        std::string f = text::fold(x);
-        if (f.size() >= kMaxLen || f[0] < 'a' || f[0] > 'z') continue;
-        if (f.find('\'') != std::string::npos) curly_first_ |= 1u << (f[0] - 'a');
-        auto& bucket = buckets_[f.size() * 26 + (f[0] - 'a')];
-        auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Entry& e) { return e.word == f; });
-        if (it == bucket.end()) bucket.push_back({f, {}}), it = bucket.end() - 1;
-        it->patterns.push_back(static_cast<uint8_t>(i));
+        std::string f = text::fold(x);  // "it’s" -> "it's"
+        uint32_t letter = 1u << (f[0] - 'a');
+        if (f.find('\'') != std::string::npos) curly_first_ |= letter;
+        if (f.size() < first_letters_.size()) first_letters_[f.size()] |= letter;
+        Entry& e = entry(f);
+        // "you're" and "you’re" fold alike: the pattern is tried once
+        if (e.first.empty() || e.first.back() != i) e.first.push_back(static_cast<uint8_t>(i));
+        for (auto y : kPatterns[i].second) e.second_sizes |= 1u << std::min<size_t>(y.size(), 31);
       }
+      for (auto x : kPatterns[i].second) {
+        if (is_ascii(x)) {
+          entry(x).second |= 1u << i;
+          continue;
+        }
+        auto it = std::find_if(curly_.begin(), curly_.end(), [&](const Curly& c) { return c.word == x; });
+        if (it == curly_.end()) it = curly_.insert(curly_.end(), {x, text::fold(x), 0});
+        it->second |= 1u << i;
+      }
+    }
   }
 
-  const std::vector<uint8_t>* of(std::string_view w) const {
-    if (w.empty() || w.size() >= kMaxLen + 4) return nullptr;
+  // The word as the first word of some patterns, or null.
+  const Entry* first_of(std::string_view w) const {
+    if (w.empty()) return nullptr;
     char f = lower_ascii(w[0]);
     if (f < 'a' || f > 'z') return nullptr;
-    if (((curly_first_ >> (f - 'a')) & 1u) && w.find('\xE2') != std::string_view::npos) {
-      std::string folded = text::fold(w);  // "it’s" -> "it's"
-      return find(folded);
+    uint32_t letter = 1u << (f - 'a');
+    if (w.size() < first_letters_.size() && (first_letters_[w.size()] & letter)) {
+      if (const Entry* e = find(w)) return e->first.empty() ? nullptr : e;
     }
-    return find(w);
+    // not listed as it is: "it’s" may be, folded
+    if (!(curly_first_ & letter) || is_ascii(w) || w.find('\xE2') == std::string_view::npos) return nullptr;
+    const Entry* e = find(text::fold(w));
+    return e && !e->first.empty() ? e : nullptr;
+  }
+
+  // The patterns the word can end, a bit per pattern.
+  uint32_t second_of(std::string_view w) const {
+    if (const Entry* e = find(w)) return e->second;
+    uint32_t bits = 0;
+    std::string folded;
+    for (const Curly& c : curly_) {
+      // an ASCII word folds to its own length, shorter than a curly one's
+      if (c.word.size() != w.size() || is_ascii(w)) continue;
+      if (folded.empty()) folded = text::fold(w);
+      if (folded == c.folded) bits |= c.second;
+    }
+    return bits;
   }
 
  private:
-  static constexpr size_t kMaxLen = 16;
-  struct Entry {
-    std::string word;  // folded
-    std::vector<uint8_t> patterns;
+  static constexpr size_t kSlotBits = 10;  // 1024 slots, a quarter full
+
+  // A listed second word with a curly apostrophe.
+  struct Curly {
+    std::string_view word;
+    std::string folded;
+    uint32_t second = 0;
   };
 
-  const std::vector<uint8_t>* find(std::string_view w) const {
-    if (w.size() >= kMaxLen) return nullptr;
-    const auto& bucket = buckets_[w.size() * 26 + (lower_ascii(w[0]) - 'a')];
-    for (const Entry& e : bucket)
-      if (is(w, e.word)) return &e.patterns;
+  static size_t slot(std::string_view w) { return word_hash(w) >> (64 - kSlotBits); }
+  static size_t after(size_t i) { return (i + 1) & ((size_t{1} << kSlotBits) - 1); }
+
+  // The listed word the word is, in any case (only an ASCII word can be).
+  const Entry* find(std::string_view w) const {
+    for (size_t i = slot(w); slots_[i] >= 0; i = after(i)) {
+      const Entry& e = entries_[static_cast<size_t>(slots_[i])];
+      if (is(w, e.word)) return &e;
+    }
     return nullptr;
   }
 
-  std::array<std::vector<Entry>, kMaxLen * 26> buckets_;
+  Entry& entry(std::string_view lower) {
+    size_t i = slot(lower);
+    for (; slots_[i] >= 0; i = after(i))
+      if (entries_[static_cast<size_t>(slots_[i])].word == lower) return entries_[static_cast<size_t>(slots_[i])];
+    slots_[i] = static_cast<int16_t>(entries_.size());
+    return entries_.emplace_back(Entry{std::string(lower), {}, 0, 0});
+  }
+
+  std::vector<Entry> entries_;
+  std::array<int16_t, size_t{1} << kSlotBits> slots_;
+  std::vector<Curly> curly_;
+  std::array<uint32_t, 16> first_letters_{};  // by length: a bit per first letter of a listed first word
   uint32_t curly_first_ = 0;
 };
-
-bool in_set(Words set, std::string_view w) {
-  for (auto x : set) {
-    if (x.size() != w.size()) continue;  // "you’re" matches only a word of its byte length
-    if (is_ascii(x) ? is(w, x) : same_word(w, x)) return true;
-  }
-  return false;
-}
 
 class Rule_ final : public Rule {
  public:
@@ -185,46 +241,65 @@ class Rule_ final : public Rule {
   void check(const Context& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
     int curly = -1;  // whether the draft writes apostrophes curly, found on first need
+    static const PatternWords listed;
+    std::string_view s = doc.text;
+    const Word* words = doc.words.data();
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted) continue;
       for (uint32_t i = p.word_begin; i + 1 < p.word_end; ++i) {
-        const Word& a = doc.words[i];
-        const Word& b = doc.words[i + 1];
+        const Word& a = words[i];
+        const Word& b = words[i + 1];
         if ((a.flags | b.flags) & (kWordUrl | kWordEmail | kWordHasDigit)) continue;
-        std::string_view ta = doc.str(a.span), tb = doc.str(b.span);
-        if (ta.size() > 13 || tb.size() > 13) continue;  // longer than any listed word
-        static const FirstWords first_words;
-        const std::vector<uint8_t>* cands = first_words.of(ta);
-        if (!cands) continue;
-        const Pattern* hit = nullptr;
-        for (uint8_t pi : *cands) {
-          const Pattern& pat = kPatterns[pi];
-          if (!in_set(pat.second, tb)) continue;
-          if (!only_white(gap_after(doc, p, i))) break;
-          if (!holds(doc, p, i, pat.cond)) continue;
-          hit = &pat;
-          break;
-        }
-        if (!hit) continue;
-        const Word& bad = hit->flag == 0 ? a : b;
-        std::string_view tbad = doc.str(bad.span);
-        std::string repl = match_case(tbad, hit->fix);
-        if (repl.find('\'') != std::string::npos) {
-          if (curly < 0) curly = doc.text.find("\xE2\x80\x99") != std::string::npos ? 1 : 0;
-          if (curly == 1) {
-            size_t q = repl.find('\'');
-            repl.replace(q, 1, "\xE2\x80\x99");
-          }
-        }
-        std::string pair(ta);
-        pair += ' ';
-        pair += tb;
-        std::string fixed = hit->flag == 0 ? repl + " " + std::string(tb) : std::string(ta) + " " + repl;
-        Diagnostic& d = out.report(bad.span, quoted(pair) + " should probably be " + quoted(fixed));
-        out.add_fix(d, "Replace with " + quoted(repl), FixSafety::Unsafe, {{bad.span, repl}});
-        ++i;
+        // longer than any listed word: > 13 bytes
+        std::string_view ta = slice(s, a.span);
+        if (ta.size() > 13) continue;
+        const PatternWords::Entry* start = listed.first_of(ta);
+        if (!start) continue;
+        std::string_view tb = slice(s, b.span);
+        if (tb.size() > 13 || !((start->second_sizes >> tb.size()) & 1u)) continue;
+        uint32_t ends = listed.second_of(tb);
+        if (ends && report_pattern(doc, p, i, start->first, ends, curly, out)) ++i;
       }
     }
+  }
+
+ private:
+  // Words i and i + 1 of part p start and end some patterns: reports the first
+  // pattern whose condition holds, and says whether there was one. Out of
+  // line, so that the loop above keeps its state in registers.
+  [[gnu::noinline]] static bool report_pattern(const Document& doc, const Part& p, uint32_t i,
+                                               const std::vector<uint8_t>& starts, uint32_t ends, int& curly,
+                                               Reporter& out) {
+    const Pattern* hit = nullptr;
+    for (uint8_t pi : starts) {
+      const Pattern& pat = kPatterns[pi];
+      if (!((ends >> pi) & 1u)) continue;
+      if (!only_white(gap_after(doc, p, i))) break;
+      if (!holds(doc, p, i, pat.cond)) continue;
+      hit = &pat;
+      break;
+    }
+    if (!hit) return false;
+    const Word& a = doc.words[i];
+    const Word& b = doc.words[i + 1];
+    std::string_view ta = doc.str(a.span), tb = doc.str(b.span);
+    const Word& bad = hit->flag == 0 ? a : b;
+    std::string_view tbad = doc.str(bad.span);
+    std::string repl = match_case(tbad, hit->fix);
+    if (repl.find('\'') != std::string::npos) {
+      if (curly < 0) curly = doc.text.find("\xE2\x80\x99") != std::string::npos ? 1 : 0;
+      if (curly == 1) {
+        size_t q = repl.find('\'');
+        repl.replace(q, 1, "\xE2\x80\x99");
+      }
+    }
+    std::string pair(ta);
+    pair += ' ';
+    pair += tb;
+    std::string fixed = hit->flag == 0 ? repl + " " + std::string(tb) : std::string(ta) + " " + repl;
+    Diagnostic& d = out.report(bad.span, quoted(pair) + " should probably be " + quoted(fixed));
+    out.add_fix(d, "Replace with " + quoted(repl), FixSafety::Unsafe, {{bad.span, repl}});
+    return true;
   }
 
  private:

@@ -29,7 +29,7 @@ constexpr std::array<bool, 256> kInteresting = [] {
 
 struct Found {
   std::vector<Span> spans;
-  std::string first_name;  // what the first one is, for the message
+  std::string_view first_name;  // what the first one is, for the message
 };
 
 bool is_emoji_or_joiner_neighbour(char32_t cp) {
@@ -72,7 +72,7 @@ class Rule_ final : public Rule {
       std::array<Found, kKinds> found;
       for (uint32_t k = b;;) {
         // skip what cannot be an artifact: letters, digits, spaces, most of UTF-8
-        while (k < e && !kInteresting[static_cast<unsigned char>(s[k])]) ++k;
+        k = next_interesting(s, k, e);
         if (k >= e) break;
         unsigned char c = static_cast<unsigned char>(s[k]);
         if (c < 0x80) {
@@ -148,6 +148,22 @@ class Rule_ final : public Rule {
   }
 
  private:
+  // The first byte at or after k that kInteresting marks, or e.
+  static uint32_t next_interesting(std::string_view s, uint32_t k, uint32_t e) {
+#if defined(__SSE2__)
+    // tabs, quotes, line ends and non-ASCII bytes: the table decides on those
+    for (; k + 16 <= e; k += 16) {
+      Block16 x(s.data() + k);
+      for (uint32_t m = x.any('\t', '\'', '"', '\n') | x.high(); m; m &= m - 1) {
+        uint32_t at = k + static_cast<uint32_t>(std::countr_zero(m));
+        if (kInteresting[static_cast<unsigned char>(s[at])]) return at;
+      }
+    }
+#endif
+    while (k < e && !kInteresting[static_cast<unsigned char>(s[k])]) ++k;
+    return k;
+  }
+
   static bool in_part(const Part& p, uint32_t k) { return p.span.contains(k); }
 
   static bool is_leading(std::string_view s, uint32_t line_floor, uint32_t k) {
@@ -159,7 +175,7 @@ class Rule_ final : public Rule {
   // 5'10", 6' — primes after digits are not quotes
   static bool is_prime(std::string_view s, uint32_t k) { return k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9'; }
 
-  static std::string cp_name(char32_t cp) {
+  static std::string_view cp_name(char32_t cp) {
     switch (cp) {
       case 0x200B: return "zero-width space (U+200B)";
       case 0x200C: return "zero-width non-joiner (U+200C)";
@@ -231,12 +247,13 @@ class Rule_ final : public Rule {
     return false;
   }
 
+  // The messages are built only for the kinds found: most parts have none.
   static void report(Reporter& out, const Document& doc, std::array<Found, kKinds>& found) {
-    auto emit = [&](Found& f, const std::string& what, const std::string& todo, std::string_view repl, const std::string& fix_title) {
-      if (f.spans.empty()) return;
+    auto emit = [&](Found& f, const std::string& what, std::string_view todo, std::string_view repl,
+                    std::string_view fix_title) {
       std::string msg = what;
       if (f.spans.size() > 1) msg += " (" + std::to_string(f.spans.size()) + " in this part)";
-      msg += "; " + todo;
+      msg.append("; ").append(todo);
       Diagnostic& d = out.report(f.spans.front(), msg);
       Fix fix;
       fix.title = fix_title;
@@ -247,14 +264,22 @@ class Rule_ final : public Rule {
       }
       d.fixes.push_back(std::move(fix));
     };
-    emit(found[kZeroWidth], "Invisible " + found[kZeroWidth].first_name, "delete it", "", "Delete the invisible characters");
-    std::string nb = found[kNbsp].first_name;
-    if (!nb.empty()) nb[0] = upper_ascii(nb[0]);
-    emit(found[kNbsp], nb + " between words", "use a normal space", " ",
-         "Replace with normal spaces");
-    emit(found[kSoftHyphen], "Soft hyphen (U+00AD) pasted from a word processor", "delete it", "", "Delete the soft hyphens");
-    emit(found[kTab], "Tab inside a line", "use a space", " ", "Replace tabs with spaces");
-    emit(found[kTrailing], "Trailing white space at the end of the line", "delete it", "", "Delete trailing white space");
+    if (!found[kZeroWidth].spans.empty())
+      emit(found[kZeroWidth], "Invisible " + std::string(found[kZeroWidth].first_name), "delete it", "",
+           "Delete the invisible characters");
+    if (!found[kNbsp].spans.empty()) {
+      std::string nb(found[kNbsp].first_name);
+      nb[0] = upper_ascii(nb[0]);
+      emit(found[kNbsp], nb + " between words", "use a normal space", " ", "Replace with normal spaces");
+    }
+    if (!found[kSoftHyphen].spans.empty())
+      emit(found[kSoftHyphen], "Soft hyphen (U+00AD) pasted from a word processor", "delete it", "",
+           "Delete the soft hyphens");
+    if (!found[kTab].spans.empty())
+      emit(found[kTab], "Tab inside a line", "use a space", " ", "Replace tabs with spaces");
+    if (!found[kTrailing].spans.empty())
+      emit(found[kTrailing], "Trailing white space at the end of the line", "delete it", "",
+           "Delete trailing white space");
   }
 };
 

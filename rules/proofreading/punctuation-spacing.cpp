@@ -9,12 +9,10 @@ namespace {
 using namespace proof;
 
 bool is_abbreviation(std::string_view w) {
-  static constexpr std::string_view kAbbrev[] = {"mr", "ms", "mrs", "dr", "prof", "sr", "jr", "st", "mt", "etc", "vs",
-                                                 "no", "inc", "ltd", "co", "corp", "approx", "dept", "mx", "ph", "cf",
-                                                 "al", "fig", "vol", "ed", "est", "ave", "rd", "ext", "tel", "attn"};
-  for (auto a : kAbbrev)
-    if (is(w, a)) return true;
-  return false;
+  static constexpr WordSet<64> kAbbrev{"mr", "ms", "mrs", "dr", "prof", "sr", "jr", "st", "mt", "etc", "vs",
+                                       "no", "inc", "ltd", "co", "corp", "approx", "dept", "mx", "ph", "cf",
+                                       "al", "fig", "vol", "ed", "est", "ave", "rd", "ext", "tel", "attn"};
+  return kAbbrev.contains(w);
 }
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -57,7 +55,7 @@ class Rule_ final : public Rule {
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted) continue;
       uint32_t b = p.span.begin, e = std::min<uint32_t>(p.span.end, static_cast<uint32_t>(s.size()));
-      for (uint32_t k = b; k < e; ++k) {
+      for (uint32_t k = next_candidate(s, b, e); k < e; k = next_candidate(s, k + 1, e)) {
         char c = s[k];
         if (c == ' ') {
           uint32_t r = k;
@@ -89,6 +87,31 @@ class Rule_ final : public Rule {
   }
 
  private:
+  // Whether the byte at k can start a finding: a full stop, or a space before
+  // another space or before , . ; : ? ! — not a lone space before a word.
+  static bool candidate(std::string_view s, uint32_t k, uint32_t e) {
+    char c = s[k];
+    if (c == '.') return true;
+    if (c != ' ' || k + 1 >= e) return false;
+    char n = s[k + 1];
+    return n == ' ' || n == ',' || n == '.' || n == ';' || n == ':' || n == '?' || n == '!';
+  }
+
+  // The first candidate at or after k (e when none). The scan never stops
+  // inside a run of spaces: the run's first space is a candidate whenever a
+  // later one is, and the check skips over the whole run.
+  static uint32_t next_candidate(std::string_view s, uint32_t k, uint32_t e) {
+#if defined(__SSE2__)
+    for (; k + 17 <= e; k += 16) {
+      Block16 x(s.data() + k), next(s.data() + k + 1);
+      uint32_t m = x.any('.') | (x.any(' ') & next.any(' ', ',', '.', ';', ':', '?', '!'));
+      if (m) return k + static_cast<uint32_t>(std::countr_zero(m));
+    }
+#endif
+    while (k < e && !candidate(s, k, e)) ++k;
+    return k;
+  }
+
   // A space run [k, r) followed by , . ; : ? ! that ends there (not ".5",
   // ":)", "...", ".NET", "3 :30").
   static bool is_space_before_punct(const Document& doc, const Part& p, uint32_t k, uint32_t r, uint32_t e) {
@@ -137,7 +160,7 @@ class Rule_ final : public Rule {
     if (!prev || !next) return false;
     if ((prev->flags | next->flags) & (kWordUrl | kWordEmail | kWordHasDigit | kWordAllCaps)) return false;
     std::string_view pt = doc.str(prev->span);
-    if (text::count_code_points(pt) < 2 || is_abbreviation(pt)) return false;  // "U.S.", "e.g.", "Mr.Smith"
+    if (code_points(pt) < 2 || is_abbreviation(pt)) return false;  // "U.S.", "e.g.", "Mr.Smith"
     // "Ph.D", "a.m.": a chain of one-letter pieces
     if (prev->span.begin > 0 && s[prev->span.begin - 1] == '.') return false;
     std::string_view nt = doc.str(next->span);

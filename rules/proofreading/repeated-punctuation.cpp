@@ -28,13 +28,11 @@ const Word* word_before(const Document& doc, const Part& p, uint32_t off) {
 }
 
 bool abbreviation(std::string_view w) {
-  static constexpr std::string_view kAbbrev[] = {"co", "inc", "ltd", "corp", "etc", "jr", "sr", "st", "llc", "plc",
-                                                 "bros", "dept", "approx", "mfg", "intl", "assn", "univ", "ave", "blvd",
-                                                 "rd", "esq", "phd", "msc", "bsc", "mba", "vs", "al"};
-  if (text::count_code_points(w) == 1) return true;  // "U.S.." "p.m.."
-  for (auto a : kAbbrev)
-    if (is(w, a)) return true;
-  return false;
+  static constexpr WordSet<64> kAbbrev{"co", "inc", "ltd", "corp", "etc", "jr", "sr", "st", "llc", "plc",
+                                       "bros", "dept", "approx", "mfg", "intl", "assn", "univ", "ave", "blvd",
+                                       "rd", "esq", "phd", "msc", "bsc", "mba", "vs", "al"};
+  if (code_points(w) == 1) return true;  // "U.S.." "p.m.."
+  return kAbbrev.contains(w);
 }
 
 class Rule_ final : public Rule {
@@ -57,9 +55,7 @@ class Rule_ final : public Rule {
       if (p.kind == PartKind::Quoted) continue;
       uint32_t b = p.span.begin, e = std::min<uint32_t>(p.span.end, static_cast<uint32_t>(s.size()));
       const uint32_t size = static_cast<uint32_t>(s.size());
-      for (uint32_t k = b; k < e; ++k) {
-        char c = s[k];
-        if (!is_mark(c)) continue;
+      for (uint32_t k = next_mark(s, b, e); k < e; k = next_mark(s, k + 1, e)) {
         // a run that began in the previous part ("Dear Ms. Patel,," splits after the first comma)
         if (k == b && k > 0 && is_mark(s[k - 1])) {
           while (k < e && is_mark(s[k])) ++k;
@@ -122,6 +118,19 @@ class Rule_ final : public Rule {
  private:
   static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
   static bool is_mark(char c) { return c == ',' || c == '.' || c == ';' || c == '?' || c == '!'; }
+
+  // The first mark at or after k, or e.
+  static uint32_t next_mark(std::string_view s, uint32_t k, uint32_t e) {
+#if defined(__SSE2__)
+    for (; k + 16 <= e; k += 16) {
+      Block16 x(s.data() + k);
+      uint32_t m = x.any(',', '.', ';', '?', '!');
+      if (m) return k + static_cast<uint32_t>(std::countr_zero(m));
+    }
+#endif
+    while (k < e && !is_mark(s[k])) ++k;
+    return k;
+  }
 };
 
 }  // namespace

@@ -39,14 +39,12 @@ bool known_word(const Speller& sp, std::string_view w, bool sentence_start) {
 
 // Chat-speak is tone-casual's to report, not a misspelling.
 bool chat_speak(std::string_view w) {
-  static constexpr std::string_view kChat[] = {"lol", "lmao", "rofl", "haha", "hahaha", "hehe", "btw", "thx", "tx",
-                                               "pls", "plz", "omg", "imo", "imho", "tbh", "idk", "fyi", "asap",
-                                               "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ya", "yep",
-                                               "nope", "np", "ty", "tysm", "lmk", "brb", "ttyl", "cya", "xoxo",
-                                               "ur", "u", "r", "b4", "gr8", "nvm", "smh", "yolo", "hiya", "howdy"};
-  for (auto c : kChat)
-    if (is(w, c)) return true;
-  return false;
+  static constexpr WordSet<128> kChat{"lol", "lmao", "rofl", "haha", "hahaha", "hehe", "btw", "thx", "tx",
+                                      "pls", "plz", "omg", "imo", "imho", "tbh", "idk", "fyi", "asap",
+                                      "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ya", "yep",
+                                      "nope", "np", "ty", "tysm", "lmk", "brb", "ttyl", "cya", "xoxo",
+                                      "ur", "u", "r", "b4", "gr8", "nvm", "smh", "yolo", "hiya", "howdy"};
+  return kChat.contains(w);
 }
 
 // The pieces of a hyphenated word that nothing knows ("fololw" in
@@ -116,10 +114,14 @@ bool used_as_proper_noun(const Speller& sp, const Document& doc, const Part& p, 
       return true;
     if (!cap(k - 1)) break;
   }
-  if (p.kind != PartKind::Subject && !(start && near_known(sp, w))) {
-    if (i + 1 < p.word_end && cap(i + 1) && joined(i)) return true;
-    if (i > p.word_begin && cap(i - 1) && joined(i - 1) && !sp.known(doc.str(doc.words[i - 1].span))) return true;
-  }
+  // next to another capitalised word, unless a slip of a known word starts the
+  // sentence ("Teh Acme team"); near_known asks the dictionaries about a dozen
+  // made-up words, so it runs only when a neighbour would make this a name
+  if (p.kind != PartKind::Subject &&
+      ((i + 1 < p.word_end && cap(i + 1) && joined(i)) ||
+       (i > p.word_begin && cap(i - 1) && joined(i - 1) && !sp.known(doc.str(doc.words[i - 1].span)))) &&
+      !(start && near_known(sp, w)))
+    return true;
   std::string_view stem = strip_possessive(w);
   int n = 0;
   for (const Part& q : doc.parts) {
@@ -151,49 +153,22 @@ class Rule_ final : public Rule {
     if (!ctx.speller) return;
     const Speller& sp = *ctx.speller;
     const Document& doc = ctx.doc;
+    // the text and the words in locals: the compiler need not reload them per word
     std::string_view s = doc.text;
-    std::vector<Span> pieces;
+    const Word* words = doc.words.data();
     for (const Part& p : doc.parts) {
       if (p.kind == PartKind::Quoted) continue;
       bool prev_title = false;
       for (uint32_t i = p.word_begin; i < p.word_end; ++i) {
-        const Word& w = doc.words[i];
+        const Word& w = words[i];
         bool after_title = prev_title;
-        std::string_view t = doc.str(w.span);
+        std::string_view t = slice(s, w.span);
         prev_title = (w.flags & kWordCapitalized) && t.size() <= 9 && is_title(t);
         if (w.flags & (kWordUrl | kWordEmail | kWordHasDigit | kWordAllCaps)) continue;
         if (!(w.flags & kWordHasLetter) || t.size() < 2) continue;
         // the hot path: one cached look-up
         if (sp.known(t)) continue;
-        if (t.size() <= 4 && text::count_code_points(t) < 2) continue;
-        bool start = i == p.word_begin;
-        if (!start) {
-          int si = sentence_of_word(doc, i);
-          start = si >= 0 && doc.sentences[static_cast<size_t>(si)].word_begin == i;
-        }
-        if (known_word(sp, t, start)) continue;
-        // --- the slow path: a word no dictionary knows ---
-        // pieces of file names, domains and abbreviations: "resume.pdf", "Ph.D"
-        if (w.span.end < s.size() && s[w.span.end] == '.' && is_alnum_at(s, w.span.end + 1)) continue;
-        if (w.span.begin >= 1 && (s[w.span.begin - 1] == '.' || s[w.span.begin - 1] == '_') &&
-            is_alnum_before(s, w.span.begin - 1))
-          continue;
-        if (w.span.begin >= 1 && (s[w.span.begin - 1] == '#' || s[w.span.begin - 1] == '@' || s[w.span.begin - 1] == '_'))
-          continue;
-        if (w.span.end < s.size() && (s[w.span.end] == '_' || s[w.span.end] == '@')) continue;
-        if (is_known_name(ctx.facts, t) || is_user_word(ctx.facts, t) || chat_speak(t)) continue;
-        bool capitalized = (w.flags & kWordCapitalized) != 0;
-        // a name after a title, or in the greeting and the signature
-        if (capitalized && (after_title || p.kind == PartKind::Salutation || p.kind == PartKind::Signature)) continue;
-        if (has_hyphen(t)) {
-          // report the unknown pieces of "fololw-up", not the whole
-          pieces.clear();
-          unknown_pieces(sp, ctx.facts, t, w.span.begin, pieces);
-          for (Span piece : pieces) report(out, doc.str(piece), piece);
-          continue;
-        }
-        if (capitalized && used_as_proper_noun(sp, doc, p, i, t, start)) continue;
-        report(out, t, w.span);
+        check_unknown(ctx, p, i, t, after_title, out);
       }
     }
   }
@@ -235,6 +210,46 @@ class Rule_ final : public Rule {
       break;
     }
     return fixes;
+  }
+
+ private:
+  // The slow path, out of line so that the loop above keeps its state in
+  // registers: word i of part p, which the dictionaries do not know as written.
+  [[gnu::noinline]] static void check_unknown(const Context& ctx, const Part& p, uint32_t i, std::string_view t,
+                                              bool after_title, Reporter& out) {
+    const Speller& sp = *ctx.speller;
+    const Document& doc = ctx.doc;
+    std::string_view s = doc.text;
+    const Word& w = doc.words[i];
+    if (t.size() <= 4 && text::count_code_points(t) < 2) return;
+    bool start = i == p.word_begin;
+    if (!start) {
+      int si = sentence_of_word(doc, i);
+      start = si >= 0 && doc.sentences[static_cast<size_t>(si)].word_begin == i;
+    }
+    if (known_word(sp, t, start)) return;
+    // --- a word no dictionary knows ---
+    // pieces of file names, domains and abbreviations: "resume.pdf", "Ph.D"
+    if (w.span.end < s.size() && s[w.span.end] == '.' && is_alnum_at(s, w.span.end + 1)) return;
+    if (w.span.begin >= 1 && (s[w.span.begin - 1] == '.' || s[w.span.begin - 1] == '_') &&
+        is_alnum_before(s, w.span.begin - 1))
+      return;
+    if (w.span.begin >= 1 && (s[w.span.begin - 1] == '#' || s[w.span.begin - 1] == '@' || s[w.span.begin - 1] == '_'))
+      return;
+    if (w.span.end < s.size() && (s[w.span.end] == '_' || s[w.span.end] == '@')) return;
+    if (is_known_name(ctx.facts, t) || is_user_word(ctx.facts, t) || chat_speak(t)) return;
+    bool capitalized = (w.flags & kWordCapitalized) != 0;
+    // a name after a title, or in the greeting and the signature
+    if (capitalized && (after_title || p.kind == PartKind::Salutation || p.kind == PartKind::Signature)) return;
+    if (has_hyphen(t)) {
+      // report the unknown pieces of "fololw-up", not the whole
+      std::vector<Span> pieces;
+      unknown_pieces(sp, ctx.facts, t, w.span.begin, pieces);
+      for (Span piece : pieces) report(out, doc.str(piece), piece);
+      return;
+    }
+    if (capitalized && used_as_proper_noun(sp, doc, p, i, t, start)) return;
+    report(out, t, w.span);
   }
 };
 

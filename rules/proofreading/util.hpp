@@ -1,22 +1,51 @@
 // Helpers shared by the proofreading rules (header-only).
 #pragma once
 
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "rules/common.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace fulint::rules::proof {
 
+// Whether no byte has its top bit set, read eight bytes at a time (the last
+// load overlapping) rather than one: words and names are short.
 inline bool is_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t bits = 0;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      bits |= v;
+    }
+    uint64_t v;
+    std::memcpy(&v, p + n - 8, 8);
+    bits |= v;
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    bits = a | b;
+  } else {
+    for (size_t i = 0; i < n; ++i) bits |= static_cast<unsigned char>(p[i]);
+  }
+  return (bits & 0x8080808080808080ull) == 0;
 }
 
-inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-inline char upper_ascii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+constexpr char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char upper_ascii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
 
 // Case-insensitive equality: ASCII without allocating, Unicode by folding.
 inline bool same_word(std::string_view a, std::string_view b) {
@@ -30,11 +59,115 @@ inline bool same_word(std::string_view a, std::string_view b) {
 }
 
 // ASCII case-insensitive equality with a lower-case literal.
-inline bool is(std::string_view w, std::string_view lower_literal) {
+constexpr bool is(std::string_view w, std::string_view lower_literal) {
   if (w.size() != lower_literal.size()) return false;
   for (size_t i = 0; i < w.size(); ++i)
     if (lower_ascii(w[i]) != lower_literal[i]) return false;
   return true;
+}
+
+// Four bytes as one number in the machine's byte order: one load at run
+// time, the same number when a table is built at compile time.
+constexpr uint32_t load4(const char* p) {
+  if (std::is_constant_evaluated()) {
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      int at = std::endian::native == std::endian::little ? i : 3 - i;
+      v |= static_cast<uint32_t>(static_cast<uint8_t>(p[i])) << (8 * at);
+    }
+    return v;
+  }
+  uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// A hash of a word, equal for every spelling is() accepts: each byte counts
+// with bit 5 set, the only bit lower_ascii ever changes. It reads the first
+// and the last four bytes (overlapping when shorter): enough to spread short
+// words over a table where is() decides. Take the top bits for an index.
+constexpr uint64_t word_hash(std::string_view w) {
+  size_t n = w.size();
+  uint64_t v = 0;
+  if (n >= 4) {
+    v = load4(w.data()) | static_cast<uint64_t>(load4(w.data() + n - 4)) << 32;
+  } else if (n > 0) {
+    auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<uint8_t>(w[i])); };
+    v = byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
+  }
+  return ((v | 0x2020202020202020ull) ^ n) * 0x9E3779B97F4A7C15ull;
+}
+
+// A fixed list of lower-case words, built at compile time, that tells whether
+// a word is one of them exactly as is() would (ASCII case-insensitively), with
+// one hash and nearly always one probe instead of a comparison per listed
+// word: the rules ask it about most words of a draft, and most are not listed.
+// `Slots` (a power of two) must leave the table at most half full.
+template <size_t Slots>
+class WordSet {
+  static_assert(Slots >= 2 && (Slots & (Slots - 1)) == 0, "Slots must be a power of two");
+
+ public:
+  consteval WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      // a throw here stops the compilation: the list does not fit
+      if (w.empty()) throw "WordSet: an empty word";
+      for (char c : w)
+        if (lower_ascii(c) != c) throw "WordSet: a word with capitals (is() would never match it)";
+      if (2 * ++count_ > Slots) throw "WordSet: too many words for the table";
+      if (w.size() > max_size_) max_size_ = w.size();
+      size_t i = slot(w);
+      while (!slots_[i].empty()) i = (i + 1) & (Slots - 1);
+      slots_[i] = w;
+    }
+  }
+
+  bool contains(std::string_view w) const {
+    if (w.empty() || w.size() > max_size_) return false;
+    for (size_t i = slot(w); !slots_[i].empty(); i = (i + 1) & (Slots - 1))
+      if (is(w, slots_[i])) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t slot(std::string_view w) { return word_hash(w) >> (64 - std::countr_zero(Slots)); }
+
+  std::array<std::string_view, Slots> slots_{};
+  size_t count_ = 0;
+  size_t max_size_ = 0;
+};
+
+#if defined(__SSE2__)
+// Sixteen bytes of text compared at once. The rules that read every byte of
+// a part use it to jump over the stretches where there is nothing to look
+// at; a plain loop still decides what a byte means, and reads the last bytes.
+class Block16 {
+ public:
+  explicit Block16(const char* p) : v_(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) {}
+  // Bit i set where byte i is one of the characters.
+  template <typename... Chars>
+  uint32_t any(Chars... cs) const {
+    __m128i hits = _mm_setzero_si128();
+    ((hits = _mm_or_si128(hits, _mm_cmpeq_epi8(v_, _mm_set1_epi8(cs)))), ...);
+    return static_cast<uint32_t>(_mm_movemask_epi8(hits));
+  }
+  // Bit i set where byte i is not ASCII.
+  uint32_t high() const { return static_cast<uint32_t>(_mm_movemask_epi8(v_)); }
+
+ private:
+  __m128i v_;
+};
+#endif
+
+// text::count_code_points without the call for an ASCII word.
+inline size_t code_points(std::string_view w) { return is_ascii(w) ? w.size() : text::count_code_points(w); }
+
+// text::fold, without decoding an ASCII word: its folding is its lower case.
+inline std::string fold_word(std::string_view w) {
+  if (!is_ascii(w)) return text::fold(w);
+  std::string out(w);
+  for (char& c : out) c = lower_ascii(c);
+  return out;
 }
 
 // "interviewer's" / "interviewer’s" -> "interviewer"; otherwise the word itself.
@@ -48,10 +181,9 @@ inline std::string_view strip_possessive(std::string_view w) {
 
 // Titles before a name (without their full stop).
 inline bool is_title(std::string_view w) {
-  static constexpr std::string_view kTitles[] = {"mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "madame", "mme", "monsieur", "herr", "frau", "señor", "señora", "sr", "sra"};
-  for (auto t : kTitles)
-    if (is(w, t)) return true;
-  return false;
+  static constexpr WordSet<64> kTitles{"mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "sir", "madam",
+                                       "madame", "mme", "monsieur", "herr", "frau", "señor", "señora", "sr", "sra"};
+  return kTitles.contains(w);
 }
 
 // Whether a word is one of the recipient, sender or company names (or their
@@ -67,8 +199,8 @@ inline bool is_known_name(const Facts& f, std::string_view w) {
 // Whether a word is one of the user's words (config "words", folded).
 inline bool is_user_word(const Facts& f, std::string_view w) {
   if (f.user_words.empty()) return false;
-  std::string fw = text::fold(w);
-  std::string fs = text::fold(strip_possessive(w));
+  std::string fw = fold_word(w);
+  std::string fs = fold_word(strip_possessive(w));
   for (const std::string& u : f.user_words)
     if (u == fw || u == fs) return true;
   return false;
