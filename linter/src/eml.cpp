@@ -33,6 +33,20 @@
 namespace fulint::detail {
 namespace {
 
+// The raw line starting at pos (before e): where its content ends (before
+// "\n" or "\r\n") and where the next line starts.
+struct RawLine {
+  uint32_t content_end;
+  uint32_t next;
+};
+RawLine raw_line(std::string_view raw, uint32_t pos, uint32_t e) {
+  const void* nl = std::memchr(raw.data() + pos, '\n', e - pos);
+  uint32_t le = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - raw.data()) : e;
+  uint32_t ce = le;
+  if (ce > pos && raw[ce - 1] == '\r') --ce;
+  return {ce, nl ? le + 1 : e};
+}
+
 using mime::Buf;
 using mime::Src;
 
@@ -91,13 +105,8 @@ void parse_block(std::string_view raw, uint32_t b, uint32_t e, bool top, Block& 
   uint32_t pos = b;
   if (top && e - b >= 3 && raw.compare(b, 3, "\xEF\xBB\xBF") == 0) pos += 3;
   bool first = true;
-  const char* base = raw.data();
   while (pos < e) {
-    const void* nl = std::memchr(base + pos, '\n', e - pos);
-    uint32_t le = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - base) : e;
-    uint32_t next = nl ? le + 1 : e;
-    uint32_t ce = le;
-    if (ce > pos && raw[ce - 1] == '\r') --ce;
+    auto [ce, next] = raw_line(raw, pos, e);
     if (ce == pos) {
       out.body = next;
       out.terminated = true;
@@ -563,11 +572,7 @@ bool split_multipart(std::string_view raw, uint32_t b, uint32_t e, std::string_v
   const char* base = raw.data();
   const size_t bl = boundary.size();
   while (pos < e) {
-    const void* nl = std::memchr(base + pos, '\n', e - pos);
-    uint32_t le = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - base) : e;
-    uint32_t next = nl ? le + 1 : e;
-    uint32_t ce = le;
-    if (ce > pos && raw[ce - 1] == '\r') --ce;
+    auto [ce, next] = raw_line(raw, pos, e);
     if (ce - pos >= 2 + bl && raw[pos] == '-' && raw[pos + 1] == '-' &&
         std::memcmp(base + pos + 2, boundary.data(), bl) == 0) {
       uint32_t r = pos + 2 + static_cast<uint32_t>(bl);
