@@ -139,7 +139,6 @@ constexpr std::array<unsigned char, 128> kFold = [] {
     t[c] = is_re2_space(static_cast<unsigned char>(c)) ? ' ' : (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c | 0x20) : static_cast<unsigned char>(c);
   return t;
 }();
-inline unsigned char ascii_fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c | 0x20) : c; }
 
 bool alnum_before(std::string_view s, size_t i) {
   if (i == 0) return false;
@@ -216,7 +215,7 @@ class PrefixReader {
   std::string_view p_;
   size_t i_ = 0;
 
-  static Items closed(bool word_end = false) { return {{"", false, word_end}}; }
+  static Items closed() { return {{"", false, false}}; }
   static Items empty_open() { return {{"", true, false}}; }
 
   Items alternation() {
@@ -379,7 +378,7 @@ class PrefixReader {
       return closed();
     }
     ++i_;
-    return {{std::string(1, static_cast<char>(ascii_fold(c))), true, false}};
+    return {{std::string(1, static_cast<char>(kFold[c])), true, false}};
   }
 
   void skip_group() {
