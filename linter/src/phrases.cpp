@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 #include <stdexcept>
 
 #include "embedded.hpp"
@@ -16,12 +18,16 @@
 // How a draft is matched against every family at once:
 //
 // 1. At compile time each phrase yields the set of literal texts its matches
-//    must begin with ("look" and "looking" for "look(ing)? forward"), folded to
-//    lower case; these go into one byte trie for all families.
+//    begin with, folded to lower case: every spelling of its alternations
+//    ("the role is", "this job is", ...) when the phrase is plain text with
+//    alternations and optional parts, or a shorter beginning ("look" for
+//    "look\S+ forward"). These go into one minimal automaton for all
+//    families (a trie whose shared endings are merged).
 // 2. A scan walks the author's text once. At each place where a match may
-//    start (the start of a word, or a punctuation mark), the trie says which
-//    phrases can begin there; only their families' regexes run, anchored at
-//    that place, leftmost-longest. Most places start no phrase at all.
+//    start (the start of a word, or a punctuation mark), the automaton reads
+//    the text as far as any phrase goes. A phrase read to its end is a match
+//    with no regex; for the others only their family's regex runs, anchored
+//    at that place, leftmost-longest. Most places start no phrase at all.
 // 3. When several phrases of a family could have produced a match, each one's
 //    own regex (compiled on first use) tells which did.
 //
@@ -47,25 +53,39 @@ struct PhraseBook::Impl {
   std::vector<Family> families;
   std::map<std::string, PhraseFamilyId, std::less<>> by_name;
 
-  // The start index.
+  // The start index: a minimal acyclic automaton over the phrases' literal
+  // beginnings (folded to lower case), entries on the states where one ends.
   struct Entry {
     PhraseFamilyId family;
     uint32_t phrase;
     bool word_end;  // the prefix is a whole word: what follows it is no letter or digit
     bool whole;     // the prefix is a whole match of the phrase
+    bool operator==(const Entry&) const = default;
   };
+  // The automaton reads symbols: letters are 0-25, the other bytes the keys
+  // use follow (at most 64 in all; see AutomatonBuilder).
+  static constexpr uint8_t kNone = 0xFF;
+  std::array<uint8_t, 128> symbol;  // by ASCII byte, kNone when no key uses it
+  // A state: one bit per symbol it has a transition for; the targets, in
+  // symbol order, start at kids[kids_begin]. Its entries run from
+  // entries_begin to the next state's (the last state is a sentinel).
   struct Node {
-    uint32_t edges_begin = 0, edges_end = 0;      // into edges
-    uint32_t entries_begin = 0, entries_end = 0;  // into entries
+    uint64_t mask = 0;
+    uint32_t kids_begin = 0;
+    uint32_t entries_begin = 0;
   };
-  struct Edge {
-    unsigned char c;
-    uint32_t to;
-  };
-  std::vector<Node> nodes;  // nodes[0] is the root
-  std::vector<Edge> edges;
+  std::vector<Node> nodes;  // nodes[0] is the start state; no transition leads back to it
+  std::vector<uint32_t> kids;
   std::vector<Entry> entries;
-  std::array<uint32_t, 128> root_child{};  // 0 = none
+
+  // The state after reading symbol `sym` (< 64) from `node`, 0 when none.
+  uint32_t step(uint32_t node, uint8_t sym) const {
+    const Node& n = nodes[node];
+    const uint64_t bit = uint64_t{1} << sym;
+    if (!(n.mask & bit)) return 0;
+    return kids[n.kids_begin + std::popcount(n.mask & (bit - 1))];
+  }
+  bool has_entries(uint32_t node) const { return nodes[node].entries_begin != nodes[node + 1].entries_begin; }
 
   const RE2& phrase_re(PhraseFamilyId f, uint32_t p) const;
   const RE2& family_re(PhraseFamilyId f) const;
@@ -132,7 +152,7 @@ constexpr std::array<bool, 256> kSpace = [] {
   for (int c = 0; c < 128; ++c) t[c] = is_re2_space(static_cast<unsigned char>(c));
   return t;
 }();
-// The trie's key for an ASCII byte: lower case, and ' ' for any white space.
+// The index's key for an ASCII byte: lower case, and ' ' for any white space.
 constexpr std::array<unsigned char, 128> kFold = [] {
   std::array<unsigned char, 128> t{};
   for (int c = 0; c < 128; ++c)
@@ -178,10 +198,10 @@ class PrefixReader {
 
   Items read() {
     Items all = alternation();
-    // Items still open at the end spell out a whole match; the trie then
+    // Items still open at the end spell out a whole match; the index then
     // settles it without the regex, unless the phrase uses syntax whose
-    // meaning the trie does not keep (escapes, inline flags such as (?-i:)).
-    bool plain = p_.find('\\') == std::string_view::npos && p_.find("(?") == std::string_view::npos;
+    // meaning the index does not keep.
+    bool plain = is_plain(p_);
     for (Item& it : all)
       if (it.open) {
         it.open = false;
@@ -210,12 +230,28 @@ class PrefixReader {
 
  private:
   static constexpr size_t kMaxItems = 2048;
-  static constexpr size_t kMaxLength = 9;
-  static constexpr size_t kFewSpellings = 4;
   std::string_view p_;
   size_t i_ = 0;
 
   static Items closed() { return {{"", false, false}}; }
+
+  // Whether the index keeps every meaning of a pattern's syntax: no escapes
+  // but a \b at either end (to_regex drops those; the scan checks word
+  // boundaries itself), no inline flags such as (?-i:) or (?i), no anchors.
+  static bool is_plain(std::string_view p) {
+    for (size_t i = 0; i < p.size(); ++i) {
+      if (p[i] == '\\') {
+        if (i + 1 < p.size() && p[i + 1] == 'b' && (i == 0 || i + 2 == p.size())) {
+          ++i;
+          continue;
+        }
+        return false;
+      }
+      if (p[i] == '^' || p[i] == '$') return false;
+      if (p[i] == '(' && i + 1 < p.size() && p[i + 1] == '?' && (i + 2 >= p.size() || p[i + 2] != ':')) return false;
+    }
+    return true;
+  }
   static Items empty_open() { return {{"", true, false}}; }
 
   Items alternation() {
@@ -234,9 +270,6 @@ class PrefixReader {
       Items next = piece();
       Items joined;
       bool too_many = false;
-      for (Item& a : acc)
-        // Long enough to be selective; phrases with few spellings are read to the end.
-        if (a.open && a.s.size() >= kMaxLength && acc.size() > kFewSpellings) a = {a.s, false, false};
       for (const Item& a : acc) {
         if (!a.open) {
           joined.push_back(a);
@@ -395,59 +428,182 @@ class PrefixReader {
   }
 };
 
-// Builds the trie of every phrase's prefixes: the keys are sorted, so each
-// key shares its path with the one before up to their common prefix.
-struct TrieBuilder {
-  std::vector<std::pair<std::string, PhraseBook::Impl::Entry>> keys;
+// Builds the minimal automaton of every phrase's prefixes from the sorted
+// keys, one key at a time (Daciuk et al., "Incremental construction of
+// minimal acyclic finite-state automata", 2000). The states along the last
+// key are still open; once a key is past, the states only it reached are
+// settled, deepest first: replaced by an equal settled state when there is
+// one (the same entries and the same transitions), kept otherwise. Spelled-out
+// alternations ("(the|this) (role|job) is") share their endings this way.
+class AutomatonBuilder {
+ public:
+  using Entry = PhraseBook::Impl::Entry;
 
-  void add(std::string key, PhraseBook::Impl::Entry e) { keys.emplace_back(std::move(key), e); }
+  void add(std::string key, Entry e) { keys_.push_back({std::move(key), e}); }
 
-  void flatten(PhraseBook::Impl& im) {
-    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    struct Link {
-      uint32_t parent;
-      unsigned char c;
-      uint32_t child;
-    };
-    std::vector<Link> links;
-    std::vector<std::pair<uint32_t, PhraseBook::Impl::Entry>> at;  // node -> entry
-    std::vector<uint32_t> path{0};  // the nodes along the previous key
-    std::string_view prev;
-    uint32_t count = 1;
-    for (const auto& [key, e] : keys) {
-      size_t common = 0;
-      while (common < prev.size() && common < key.size() && prev[common] == key[common]) ++common;
-      path.resize(common + 1);
-      for (size_t d = common; d < key.size(); ++d) {
-        links.push_back({path[d], static_cast<unsigned char>(key[d]), count});
-        path.push_back(count++);
-      }
-      at.emplace_back(path[key.size()], e);
-      prev = key;
-    }
-    std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.parent < b.parent; });
-    std::sort(at.begin(), at.end(), [](const auto& a, const auto& b) {
-      if (a.first != b.first) return a.first < b.first;
-      return a.second.family != b.second.family ? a.second.family < b.second.family : a.second.phrase < b.second.phrase;
+  void build(PhraseBook::Impl& im) {
+    assign_symbols(im);
+    std::vector<uint32_t> order(keys_.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const Key& a = keys_[x];
+      const Key& b = keys_[y];
+      if (int c = a.s.compare(b.s); c != 0) return c < 0;
+      if (a.e.family != b.e.family) return a.e.family < b.e.family;
+      if (a.e.phrase != b.e.phrase) return a.e.phrase < b.e.phrase;
+      return std::pair(a.e.word_end, a.e.whole) < std::pair(b.e.word_end, b.e.whole);
     });
-    im.nodes.assign(count, {});
-    im.edges.reserve(links.size());
-    for (size_t k = 0; k < links.size();) {
-      uint32_t n = links[k].parent;
-      im.nodes[n].edges_begin = static_cast<uint32_t>(im.edges.size());
-      for (; k < links.size() && links[k].parent == n; ++k) {
-        im.edges.push_back({links[k].c, links[k].child});
-        if (n == 0 && links[k].c < 128) im.root_child[links[k].c] = links[k].child;
+    open_.assign(1, {});  // the start state
+    std::string_view prev;
+    for (uint32_t k : order) {
+      const Key& key = keys_[k];
+      size_t common = 0;
+      while (common < prev.size() && common < key.s.size() && prev[common] == key.s[common]) ++common;
+      for (size_t d = prev.size(); d > common; --d) open_[d - 1].edges.back().second = settle(open_[d]);
+      if (open_.size() < key.s.size() + 1) open_.resize(key.s.size() + 1);
+      for (size_t d = common; d < key.s.size(); ++d) {
+        open_[d].edges.push_back({static_cast<uint8_t>(key.s[d]), 0});  // the target is settled later
+        open_[d + 1].edges.clear();
+        open_[d + 1].entries.clear();
       }
-      im.nodes[n].edges_end = static_cast<uint32_t>(im.edges.size());
+      auto& at = open_[key.s.size()].entries;
+      if (at.empty() || !(at.back() == key.e)) at.push_back(key.e);
+      prev = key.s;
     }
-    im.entries.reserve(at.size());
-    for (size_t k = 0; k < at.size();) {
-      uint32_t n = at[k].first;
-      im.nodes[n].entries_begin = static_cast<uint32_t>(im.entries.size());
-      for (; k < at.size() && at[k].first == n; ++k) im.entries.push_back(at[k].second);
-      im.nodes[n].entries_end = static_cast<uint32_t>(im.entries.size());
+    for (size_t d = prev.size(); d > 0; --d) open_[d - 1].edges.back().second = settle(open_[d]);
+    uint32_t start = settle(open_[0]);
+    flatten(im, start);
+  }
+
+ private:
+  struct Key {
+    std::string s;  // in symbols
+    Entry e;
+  };
+  struct Open {
+    std::vector<std::pair<uint8_t, uint32_t>> edges;  // symbol -> settled state, in symbol order
+    std::vector<Entry> entries;
+  };
+  struct Settled {
+    uint32_t edges_begin, edges_end, entries_begin, entries_end;
+    uint64_t hash;
+  };
+  std::vector<Key> keys_;
+  std::vector<Open> open_;  // by depth, along the last key
+  std::vector<Settled> settled_;
+  std::vector<std::pair<uint8_t, uint32_t>> edges_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> table_;  // open addressing: settled state + 1, 0 = empty
+
+  // Letters get symbols 0-25, then the other bytes by how many keys use them.
+  // A key is cut before a byte left without a symbol (there are at most 64):
+  // it no longer spells out its whole match and stops being a whole word.
+  void assign_symbols(PhraseBook::Impl& im) {
+    std::array<size_t, 128> uses{};
+    for (const Key& k : keys_)
+      for (char c : k.s) ++uses[static_cast<unsigned char>(c) & 127];
+    im.symbol.fill(PhraseBook::Impl::kNone);
+    uint8_t next = 0;
+    for (int c = 'a'; c <= 'z'; ++c) im.symbol[c] = next++;
+    std::vector<int> rest;
+    for (int c = 0; c < 128; ++c)
+      if (uses[c] && im.symbol[c] == PhraseBook::Impl::kNone) rest.push_back(c);
+    std::stable_sort(rest.begin(), rest.end(), [&](int a, int b) { return uses[a] > uses[b]; });
+    for (int c : rest)
+      if (next < 64) im.symbol[c] = next++;
+    for (Key& k : keys_) {
+      for (size_t i = 0; i < k.s.size(); ++i) {
+        uint8_t sym = im.symbol[static_cast<unsigned char>(k.s[i]) & 127];
+        if (sym == PhraseBook::Impl::kNone) {
+          k.s.resize(i);
+          k.e.word_end = false;
+          k.e.whole = false;
+          break;
+        }
+        k.s[i] = static_cast<char>(sym);
+      }
     }
+  }
+
+  static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x9E3779B97F4A7C15ull; }
+
+  bool same(const Settled& a, const Open& b) const {
+    if (a.edges_end - a.edges_begin != b.edges.size() || a.entries_end - a.entries_begin != b.entries.size()) return false;
+    return std::equal(b.edges.begin(), b.edges.end(), edges_.begin() + a.edges_begin) &&
+           std::equal(b.entries.begin(), b.entries.end(), entries_.begin() + a.entries_begin);
+  }
+
+  // The settled state equal to `st`, made if there is none yet.
+  uint32_t settle(const Open& st) {
+    uint64_t h = 0x51ED;
+    for (const Entry& x : st.entries)
+      h = mix(h, uint64_t{x.family} | uint64_t{x.phrase} << 16 | uint64_t{x.word_end} << 48 | uint64_t{x.whole} << 49);
+    h = mix(h, 0xE0);
+    for (const auto& [sym, to] : st.edges) h = mix(h, uint64_t{sym} | uint64_t{to} << 8);
+    if (table_.empty() || settled_.size() * 2 >= table_.size()) grow();
+    size_t mask = table_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (table_[i] == 0) {
+        auto id = static_cast<uint32_t>(settled_.size());
+        Settled n{static_cast<uint32_t>(edges_.size()), 0, static_cast<uint32_t>(entries_.size()), 0, h};
+        edges_.insert(edges_.end(), st.edges.begin(), st.edges.end());
+        entries_.insert(entries_.end(), st.entries.begin(), st.entries.end());
+        n.edges_end = static_cast<uint32_t>(edges_.size());
+        n.entries_end = static_cast<uint32_t>(entries_.size());
+        settled_.push_back(n);
+        table_[i] = id + 1;
+        return id;
+      }
+      const Settled& other = settled_[table_[i] - 1];
+      if (other.hash == h && same(other, st)) return table_[i] - 1;
+    }
+  }
+
+  void grow() {
+    table_.assign(std::max<size_t>(1024, table_.size() * 2), 0);
+    size_t mask = table_.size() - 1;
+    for (uint32_t id = 0; id < settled_.size(); ++id) {
+      size_t i = settled_[id].hash & mask;
+      while (table_[i] != 0) i = (i + 1) & mask;
+      table_[i] = id + 1;
+    }
+  }
+
+  // The states reachable from the start, numbered in depth-first order (a
+  // state near the one before it in memory), and a sentinel state.
+  void flatten(PhraseBook::Impl& im, uint32_t start) {
+    std::vector<uint32_t> number(settled_.size(), UINT32_MAX);
+    std::vector<uint32_t> order;
+    std::vector<uint32_t> stack{start};
+    number[start] = 0;
+    while (!stack.empty()) {
+      uint32_t id = stack.back();
+      stack.pop_back();
+      order.push_back(id);
+      const Settled& st = settled_[id];
+      for (uint32_t e = st.edges_end; e-- > st.edges_begin;)
+        if (number[edges_[e].second] == UINT32_MAX) {
+          number[edges_[e].second] = 0;  // seen
+          stack.push_back(edges_[e].second);
+        }
+    }
+    for (size_t k = 0; k < order.size(); ++k) number[order[k]] = static_cast<uint32_t>(k);
+    im.nodes.assign(order.size() + 1, {});
+    im.kids.clear();
+    im.entries.clear();
+    for (size_t k = 0; k < order.size(); ++k) {
+      const Settled& st = settled_[order[k]];
+      PhraseBook::Impl::Node& n = im.nodes[k];
+      n.kids_begin = static_cast<uint32_t>(im.kids.size());
+      for (uint32_t e = st.edges_begin; e < st.edges_end; ++e) {
+        n.mask |= uint64_t{1} << edges_[e].first;
+        im.kids.push_back(number[edges_[e].second]);
+      }
+      n.entries_begin = static_cast<uint32_t>(im.entries.size());
+      im.entries.insert(im.entries.end(), entries_.begin() + st.entries_begin, entries_.begin() + st.entries_end);
+    }
+    im.nodes.back().kids_begin = static_cast<uint32_t>(im.kids.size());
+    im.nodes.back().entries_begin = static_cast<uint32_t>(im.entries.size());
   }
 };
 
@@ -457,13 +613,13 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
                                                 bool check) {
   std::unique_ptr<PhraseBook> book(new PhraseBook());
   Impl& im = *book->impl_;
-  TrieBuilder trie;
+  AutomatonBuilder index;
   for (auto [name, content] : files) {
     Impl::Family fam;
     fam.name = std::string(name);
     auto fid = static_cast<PhraseFamilyId>(im.families.size());
     std::string alternation;  // every phrase: checked for errors
-    std::string needed;       // the phrases the trie cannot settle alone
+    std::string needed;       // the phrases the index cannot settle alone
     size_t line_no = 0;
     size_t pos = 0;
     while (pos <= content.size()) {
@@ -491,7 +647,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
       bool all_whole = true;
       for (auto& it : PrefixReader(ph.pattern).read()) {
         all_whole = all_whole && it.whole;
-        trie.add(std::move(it.s), {fid, index, it.word_end, it.whole});
+        index.add(std::move(it.s), {fid, index, it.word_end, it.whole});
       }
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + rx + ")";
@@ -519,7 +675,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
     im.by_name.emplace(fam.name, fid);
     im.families.push_back(std::move(fam));
   }
-  trie.flatten(im);
+  index.build(im);
   return book;
 }
 
@@ -574,6 +730,8 @@ const RE2& PhraseBook::Impl::phrase_re(PhraseFamilyId f, uint32_t p) const {
 // Matches the families (all, or `only`) over whole[range]: for each family,
 // leftmost-longest matches that do not overlap, on word boundaries, outside
 // URLs and e-mail addresses (when words are given).
+// Built twice, for processors with and without the popcnt instruction.
+[[gnu::target_clones("popcnt", "default")]]
 void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vector<Word>* words, PhraseFamilyId only,
                             std::vector<std::vector<PhraseMatch>>& out, std::vector<uint32_t>& next_free) const {
   constexpr PhraseFamilyId kAll = 0xFFFF;
@@ -585,27 +743,14 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
   };
   thread_local std::vector<Cand> cands;
   auto collect = [&](uint32_t node, size_t after) {
-    const Node& n = nodes[node];
-    for (uint32_t k = n.entries_begin; k < n.entries_end; ++k) {
+    for (uint32_t k = nodes[node].entries_begin, end = nodes[node + 1].entries_begin; k < end; ++k) {
       const Entry& e = entries[k];
       if (only != kAll && e.family != only) continue;
       if (e.word_end && alnum_at(sub, after)) continue;
       cands.push_back({e, static_cast<uint32_t>(after)});
     }
   };
-  auto child = [&](uint32_t node, unsigned char ch) -> uint32_t {
-    const Node& n = nodes[node];
-    const Edge* first = edges.data() + n.edges_begin;
-    const Edge* last = edges.data() + n.edges_end;
-    if (last - first > 8) {
-      first = std::lower_bound(first, last, ch, [](const Edge& x, unsigned char c) { return x.c < c; });
-      return first != last && first->c == ch ? first->to : 0;
-    }
-    for (; first != last; ++first)
-      if (first->c == ch) return first->to;
-    return 0;
-  };
-  const bool root_entries = nodes[0].entries_begin != nodes[0].entries_end;
+  const bool root_entries = has_entries(0);
   bool prev_alnum = alnum_before(whole, range.begin);
   size_t len = 1;
   for (size_t b = range.begin; b < range.end; b += len) {
@@ -621,7 +766,7 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
     prev_alnum = cur_alnum;
     if (!start) continue;
 
-    // The phrases that may begin here: walk the trie along the text as it
+    // The phrases that may begin here: walk the index along the text as it
     // reads it: ASCII folded to lower case, a run of white space as one
     // space, ’ as '; any other character ends the walk.
     cands.clear();
@@ -642,9 +787,11 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
       } else {
         break;
       }
-      node = node == 0 ? root_child[key] : child(node, key);
+      uint8_t sym = symbol[key];
+      if (sym == kNone) break;
+      node = step(node, sym);
       if (node == 0) break;
-      if (nodes[node].entries_begin != nodes[node].entries_end) collect(node, k);
+      if (has_entries(node)) collect(node, k);
     }
     if (cands.empty()) continue;
     std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) {
@@ -659,8 +806,8 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
       size_t first = i;
       i = j;
       if (b < next_free[f]) continue;  // inside the family's previous match
-      // The longest match here: the longest whole prefix the trie read, and
-      // the family regex's longest match (over the phrases the trie cannot
+      // The longest match here: the longest whole prefix the index read, and
+      // the family regex's longest match (over the phrases the index cannot
       // settle) when one of those may start here.
       size_t e = b;
       for (size_t k = first; k < j; ++k)

@@ -82,3 +82,29 @@ TEST_CASE("case-sensitive groups stay case-sensitive") {
   CHECK(run(fam, "the Company Name here") == V{{"Company Name", 0}});
   CHECK(run(fam, "the company name here") == V{});
 }
+
+TEST_CASE("spelled-out alternations match as their regex would") {
+  // Every spelling of the phrase is read in full, so the index settles it alone.
+  std::string fam = "(the|this) (role|team) (is|sounds like) (exactly|a great)\\b\nthank(?:s| you)(?: so much)?\n";
+  CHECK(run(fam, "This team sounds like a great fit") == V{{"This team sounds like a great", 0}});
+  CHECK(run(fam, "the role is exactlyish, the role is a greatness") == V{});
+  CHECK(run(fam, "Thanks so much! Thank you, thank yourself") ==
+        V{{"Thanks so much", 1}, {"Thank you", 1}});
+  // A \b inside a phrase is RE2's, and stays with the regex.
+  CHECK(run("re\\bsume\n", "resume") == V{});
+}
+
+TEST_CASE("phrases over more distinct characters than the index has symbols") {
+  // The index keys on at most 64 distinct characters; a phrase using others
+  // is matched by its regex from the characters it does have.
+  std::string fam, chars;
+  for (char c = 1; c <= '~'; ++c)
+    if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && std::string("\t\n\v\f\r \\^$.|?*+()[]{}'").find(c) == std::string::npos)
+      chars += c;
+  REQUIRE(chars.size() + 26 > 64);
+  for (char c : chars) fam += std::string("x") + c + "y\n";
+  fam += "x~y z\n";
+  const auto last = static_cast<uint32_t>(chars.size());
+  CHECK(run(fam, "x~y z and x!y, x\x01y") == V{{"x~y z", last}, {"x!y", static_cast<uint32_t>(chars.find('!'))}, {"x\x01y", 0}});
+  CHECK(run(fam, "x~yz") == V{});
+}
