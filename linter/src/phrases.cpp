@@ -613,7 +613,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
                                                 bool check) {
   std::unique_ptr<PhraseBook> book(new PhraseBook());
   Impl& im = *book->impl_;
-  AutomatonBuilder index;
+  AutomatonBuilder starts;
   for (auto [name, content] : files) {
     Impl::Family fam;
     fam.name = std::string(name);
@@ -647,7 +647,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
       bool all_whole = true;
       for (auto& it : PrefixReader(ph.pattern).read()) {
         all_whole = all_whole && it.whole;
-        index.add(std::move(it.s), {fid, index, it.word_end, it.whole});
+        starts.add(std::move(it.s), {fid, index, it.word_end, it.whole});
       }
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + rx + ")";
@@ -675,7 +675,7 @@ std::unique_ptr<PhraseBook> PhraseBook::compile(std::span<const std::pair<std::s
     im.by_name.emplace(fam.name, fid);
     im.families.push_back(std::move(fam));
   }
-  index.build(im);
+  starts.build(im);
   return book;
 }
 
