@@ -66,26 +66,26 @@ struct PhraseBook::Impl {
   // use follow (at most 64 in all; see AutomatonBuilder).
   static constexpr uint8_t kNone = 0xFF;
   std::array<uint8_t, 128> symbol;  // by ASCII byte, kNone when no key uses it
-  // A state: one bit per symbol it has a transition for; the targets, in
-  // symbol order, start at kids[kids_begin]. Its entries run from
-  // entries_begin to the next state's (the last state is a sentinel).
-  struct Node {
+  // A state as a transition leads to it: one bit per symbol it has a
+  // transition for, and where its targets start in `arcs` (in symbol order).
+  // A transition holds its target's State, so a step is one memory read.
+  struct State {
     uint64_t mask = 0;
-    uint32_t kids_begin = 0;
-    uint32_t entries_begin = 0;
+    uint32_t kids = 0;
+    uint32_t id = 0;  // the state's number, | kHasEntries when phrases end there
   };
-  std::vector<Node> nodes;  // nodes[0] is the start state; no transition leads back to it
-  std::vector<uint32_t> kids;
+  static constexpr uint32_t kHasEntries = 0x80000000u;
+  State start;  // no transition leads back to it
+  std::vector<State> arcs;
+  std::vector<uint32_t> entry_at;  // by state number: its entries run to the next state's
   std::vector<Entry> entries;
 
-  // The state after reading symbol `sym` (< 64) from `node`, 0 when none.
-  uint32_t step(uint32_t node, uint8_t sym) const {
-    const Node& n = nodes[node];
+  // The state after reading symbol `sym` (< 64) from `s`, null when none.
+  const State* step(const State& s, uint8_t sym) const {
     const uint64_t bit = uint64_t{1} << sym;
-    if (!(n.mask & bit)) return 0;
-    return kids[n.kids_begin + std::popcount(n.mask & (bit - 1))];
+    if (!(s.mask & bit)) return nullptr;
+    return &arcs[s.kids + std::popcount(s.mask & (bit - 1))];
   }
-  bool has_entries(uint32_t node) const { return nodes[node].entries_begin != nodes[node + 1].entries_begin; }
 
   const RE2& phrase_re(PhraseFamilyId f, uint32_t p) const;
   const RE2& family_re(PhraseFamilyId f) const;
@@ -588,22 +588,30 @@ class AutomatonBuilder {
         }
     }
     for (size_t k = 0; k < order.size(); ++k) number[order[k]] = static_cast<uint32_t>(k);
-    im.nodes.assign(order.size() + 1, {});
-    im.kids.clear();
+    // Each state as a transition shows it; its targets follow in `arcs` in
+    // the states' order.
+    std::vector<PhraseBook::Impl::State> shown(order.size());
+    uint32_t next_kid = 0;
+    for (size_t k = 0; k < order.size(); ++k) {
+      const Settled& st = settled_[order[k]];
+      PhraseBook::Impl::State& v = shown[k];
+      for (uint32_t e = st.edges_begin; e < st.edges_end; ++e) v.mask |= uint64_t{1} << edges_[e].first;
+      v.kids = next_kid;
+      next_kid += st.edges_end - st.edges_begin;
+      v.id = static_cast<uint32_t>(k) | (st.entries_end != st.entries_begin ? PhraseBook::Impl::kHasEntries : 0);
+    }
+    im.start = shown[0];
+    im.arcs.clear();
+    im.arcs.reserve(next_kid);
+    im.entry_at.clear();
     im.entries.clear();
     for (size_t k = 0; k < order.size(); ++k) {
       const Settled& st = settled_[order[k]];
-      PhraseBook::Impl::Node& n = im.nodes[k];
-      n.kids_begin = static_cast<uint32_t>(im.kids.size());
-      for (uint32_t e = st.edges_begin; e < st.edges_end; ++e) {
-        n.mask |= uint64_t{1} << edges_[e].first;
-        im.kids.push_back(number[edges_[e].second]);
-      }
-      n.entries_begin = static_cast<uint32_t>(im.entries.size());
+      for (uint32_t e = st.edges_begin; e < st.edges_end; ++e) im.arcs.push_back(shown[number[edges_[e].second]]);
+      im.entry_at.push_back(static_cast<uint32_t>(im.entries.size()));
       im.entries.insert(im.entries.end(), entries_.begin() + st.entries_begin, entries_.begin() + st.entries_end);
     }
-    im.nodes.back().kids_begin = static_cast<uint32_t>(im.kids.size());
-    im.nodes.back().entries_begin = static_cast<uint32_t>(im.entries.size());
+    im.entry_at.push_back(static_cast<uint32_t>(im.entries.size()));
   }
 };
 
@@ -742,15 +750,15 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
     uint32_t end;  // where the prefix ends in the text
   };
   thread_local std::vector<Cand> cands;
-  auto collect = [&](uint32_t node, size_t after) {
-    for (uint32_t k = nodes[node].entries_begin, end = nodes[node + 1].entries_begin; k < end; ++k) {
+  auto collect = [&](uint32_t id, size_t after) {
+    id &= ~kHasEntries;
+    for (uint32_t k = entry_at[id], end = entry_at[id + 1]; k < end; ++k) {
       const Entry& e = entries[k];
       if (only != kAll && e.family != only) continue;
       if (e.word_end && alnum_at(sub, after)) continue;
       cands.push_back({e, static_cast<uint32_t>(after)});
     }
   };
-  const bool root_entries = has_entries(0);
   bool prev_alnum = alnum_before(whole, range.begin);
   size_t len = 1;
   for (size_t b = range.begin; b < range.end; b += len) {
@@ -762,17 +770,19 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
     } else {
       cur_alnum = text::is_alnum(text::decode(whole, b, len));
     }
-    bool start = !(cur_alnum && prev_alnum) && !kSpace[c];
+    bool at_start = !(cur_alnum && prev_alnum) && !kSpace[c];
     prev_alnum = cur_alnum;
-    if (!start) continue;
+    if (!at_start) continue;
+    if (cur_alnum)  // no match starts inside a word: the loop goes on after its ASCII letters
+      while (b + len < range.end && kAlnum[static_cast<unsigned char>(whole[b + len])]) ++len;
 
     // The phrases that may begin here: walk the index along the text as it
     // reads it: ASCII folded to lower case, a run of white space as one
     // space, ’ as '; any other character ends the walk.
     cands.clear();
-    if (root_entries) collect(0, b);
+    if (start.id & kHasEntries) collect(start.id, b);
+    const State* st = &start;
     size_t k = b;
-    uint32_t node = 0;
     while (k < range.end) {
       auto ch = static_cast<unsigned char>(whole[k]);
       unsigned char key;
@@ -789,9 +799,9 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
       }
       uint8_t sym = symbol[key];
       if (sym == kNone) break;
-      node = step(node, sym);
-      if (node == 0) break;
-      if (has_entries(node)) collect(node, k);
+      st = step(*st, sym);
+      if (!st) break;
+      if (st->id & kHasEntries) collect(st->id, k);
     }
     if (cands.empty()) continue;
     std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) {
