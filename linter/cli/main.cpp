@@ -1,6 +1,7 @@
 // fulint: the command line. A thin layer over the core library.
 #include <CLI/CLI.hpp>
 #include <re2/re2.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -210,67 +211,106 @@ std::string glob_to_regex(std::string_view g) {
   return out;
 }
 
-bool glob_match(const std::vector<std::string>& globs, const std::string& rel) {
-  std::string name = fs::path(rel).filename().string();
-  static std::map<std::string, std::unique_ptr<RE2>> compiled;  // main thread only
-  for (const std::string& g : globs) {
-    auto& slot = compiled[g];
-    if (!slot) slot = std::make_unique<RE2>(glob_to_regex(g));
-    const RE2& re = *slot;
-    if (!re.ok()) continue;
-    const std::string& subject = g.find('/') == std::string::npos ? name : rel;
-    if (RE2::FullMatch(subject, re)) return true;
-    // "archive/**" also excludes the folder's files when rel is deeper
-    if (g.find('/') != std::string::npos && RE2::FullMatch(rel, re)) return true;
+// A config's include and exclude globs, compiled once. "*.eml" and the like
+// (a star and a literal ending) are compared as text, the others by RE2.
+class GlobSet {
+ public:
+  explicit GlobSet(const std::vector<std::string>& globs) {
+    for (const std::string& g : globs) {
+      Glob x;
+      x.with_slash = g.find('/') != std::string::npos;
+      if (!x.with_slash && g.size() > 1 && g[0] == '*' && g.find_first_of("*?[", 1) == std::string::npos) {
+        x.suffix = g.substr(1);
+      } else {
+        x.re = std::make_unique<RE2>(glob_to_regex(g));
+        if (!x.re->ok()) continue;
+      }
+      globs_.push_back(std::move(x));
+    }
   }
-  return false;
-}
+  // rel: the path under the walked folder, "/"-separated; name: its last part.
+  bool match(std::string_view rel, std::string_view name) const {
+    for (const Glob& g : globs_) {
+      if (!g.re) {
+        if (name.size() >= g.suffix.size() && name.compare(name.size() - g.suffix.size(), g.suffix.size(), g.suffix) == 0)
+          return true;
+        continue;
+      }
+      if (RE2::FullMatch(g.with_slash ? rel : name, *g.re)) return true;
+      // "archive/**" also excludes the folder's files when rel is deeper
+      if (g.with_slash && RE2::FullMatch(rel, *g.re)) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Glob {
+    bool with_slash = false;
+    std::string suffix;
+    std::unique_ptr<RE2> re;
+  };
+  std::vector<Glob> globs_;
+};
 
 // Walks a folder for drafts: hidden folders and files skipped, symbolic links
-// to folders not followed (no loops), unreadable folders reported.
+// to folders not followed (no loops), unreadable folders reported. It reads
+// folders with opendir/readdir: std::filesystem's iterator builds and parses
+// a path object for every entry, which cost more than the rest of the walk.
 void collect_drafts(const std::string& root, ConfigResolver& resolver, std::vector<Job>& jobs,
                     std::vector<std::pair<std::string, std::string>>& errors) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-  if (ec) {
-    errors.emplace_back(root, ec.message());
-    return;
-  }
   std::string base = root;
   while (base.size() > 1 && base.back() == '/') base.pop_back();
-  while (it != end) {
-    const fs::directory_entry& e = *it;
-    std::string name = e.path().filename().string();
-    std::error_code ec2;
-    bool is_dir = e.is_directory(ec2) && !e.is_symlink(ec2);
-    if (!name.empty() && name[0] == '.') {
-      if (is_dir) it.disable_recursion_pending();
-      it.increment(ec);
-      if (ec) {
-        errors.emplace_back(e.path().string(), ec.message());
-        ec.clear();
+  const std::string prefix = root.back() == '/' ? root : root + "/";  // a file's path is prefix + rel
+  std::map<const Config*, std::pair<GlobSet, GlobSet>> globs;  // folders with one config share them
+  auto errno_message = [] { return std::generic_category().message(errno); };
+
+  auto walk = [&](auto& self, const std::string& dir_rel) -> void {
+    const std::string dir = dir_rel.empty() ? root : prefix + dir_rel;
+    DIR* d = opendir(dir.c_str());
+    if (!d) {
+      errors.emplace_back(dir_rel.empty() ? root : dir, errno_message());
+      return;
+    }
+    std::shared_ptr<const Config> cfg;  // this folder's, on its first draft
+    bool cfg_error = false;
+    const std::pair<GlobSet, GlobSet>* filter = nullptr;
+    std::string rel;
+    for (;;) {
+      errno = 0;
+      const dirent* ent = readdir(d);
+      if (!ent) {
+        if (errno) errors.emplace_back(dir, errno_message());
+        break;
       }
-      continue;
-    }
-    if (!is_dir && e.is_regular_file(ec2)) {
-      std::string rel = e.path().lexically_relative(root).generic_string();
-      std::string shown = base == "." ? rel : (base + "/" + rel);
-      try {
-        auto cfg = resolver.for_file(e.path());
-        if (glob_match(cfg->include, rel) && !glob_match(cfg->exclude, rel)) jobs.push_back({shown, e.path().string(), nullptr});
-      } catch (const ConfigError&) {
-        jobs.push_back({shown, e.path().string(), nullptr});  // the error is reported when the config is resolved
+      std::string_view name = ent->d_name;
+      if (name.empty() || name[0] == '.') continue;  // hidden, and . and ..
+      rel.assign(dir_rel).append(name);
+      const std::string full = prefix + rel;
+      unsigned char type = ent->d_type;
+      struct stat st;
+      if (type == DT_UNKNOWN) type = lstat(full.c_str(), &st) == 0 ? (S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN) : DT_UNKNOWN;
+      if (type == DT_DIR) {
+        self(self, rel + "/");
+        continue;
       }
+      if (type == DT_LNK) type = stat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;  // a link to a folder is not followed
+      if (type != DT_REG) continue;
+      if (!cfg && !cfg_error) {
+        try {
+          cfg = resolver.for_file(fs::path(full));
+          filter = &globs.try_emplace(cfg.get(), std::piecewise_construct, std::forward_as_tuple(cfg->include),
+                                      std::forward_as_tuple(cfg->exclude))
+                        .first->second;
+        } catch (const ConfigError&) {
+          cfg_error = true;  // reported when the drafts' configs are resolved
+        }
+      }
+      if (cfg_error || (filter->first.match(rel, name) && !filter->second.match(rel, name)))
+        jobs.push_back({base == "." ? rel : base + "/" + rel, full, cfg});
     }
-    it.increment(ec);
-    if (ec) {
-      errors.emplace_back(e.path().string(), ec.message());
-      ec.clear();
-      // skip what cannot be read and go on
-      if (it != end) it.pop(ec);
-      ec.clear();
-    }
-  }
+    closedir(d);
+  };
+  walk(walk, "");
 }
 
 }  // namespace
@@ -402,6 +442,24 @@ int main(int argc, char** argv) {
     return kExitError;
   }
 
+  // Start-up work on both cores: the dictionary the drafts most likely need
+  // (the first path's) loads while the drafts are collected and the phrase
+  // tables compile. A config error there is reported with the draft.
+  SpellerCache& spellers = SpellerCache::instance();
+  std::jthread dictionary;
+  if (o.paths.front() != "-") {
+    std::error_code ec;
+    fs::path first(o.paths.front());
+    try {
+      std::shared_ptr<const Config> likely = resolver.for_file(fs::is_directory(first, ec) ? first / "draft.txt" : first);
+      dictionary = std::jthread([&spellers, likely] {
+        std::string ignored;  // reported with the first draft that needs it
+        spellers.get(*likely, ignored);
+      });
+    } catch (const ConfigError&) {
+    }
+  }
+
   // Collect the drafts.
   std::vector<Job> jobs;
   std::vector<std::pair<std::string, std::string>> early_errors;
@@ -431,6 +489,7 @@ int main(int argc, char** argv) {
   jobs.erase(std::unique(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.path == b.path && !a.fs_path.empty(); }), jobs.end());
   // Resolve configs (errors stop the run: a wrong config is never silently ignored).
   for (Job& j : jobs) {
+    if (j.config) continue;  // found in a folder walk
     try {
       j.config = resolver.for_file(j.fs_path.empty() ? fs::current_path() / (o.stdin_filename.empty() ? "draft.txt" : o.stdin_filename)
                                                      : fs::path(j.fs_path));
@@ -446,17 +505,8 @@ int main(int argc, char** argv) {
     stdin_data = ss.str();
   }
 
-  SpellerCache& spellers = SpellerCache::instance();
-  if (!jobs.empty()) {
-    // Start-up work on both cores: the dictionary loads while the phrase
-    // tables compile.
-    std::thread dictionary([&] {
-      std::string ignored;  // reported with the first draft that needs it
-      spellers.get(*jobs.front().config, ignored);
-    });
-    PhraseBook::instance().prepare();
-    dictionary.join();
-  }
+  if (!jobs.empty()) PhraseBook::instance().prepare();
+  if (dictionary.joinable()) dictionary.join();
   std::vector<Outcome> outcomes(jobs.size());
   std::mutex mu;  // guards outcomes, emitted and the writer
   size_t emitted = 0;

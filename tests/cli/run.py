@@ -225,6 +225,8 @@ def folders_sorted_recursive_parallel():
         with open(os.path.join(d, ".fulint.json"), "w") as f:
             json.dump({"files": {"exclude": ["archive/**"]}}, f)
         os.symlink(d, os.path.join(d, "b", "loop"))  # a folder symlink loop
+        os.symlink(os.path.join(d, "z.txt"), os.path.join(d, "b", "link.txt"))  # a link to a draft is one
+        os.symlink(os.path.join(d, "gone.txt"), os.path.join(d, "b", "dangling.txt"))  # skipped
         outs = []
         for jobs in ("1", "2", "4"):
             rc, out, err = run("--now", NOW, "--format", "json", "-j", jobs, d, timeout=30)
@@ -232,7 +234,7 @@ def folders_sorted_recursive_parallel():
             outs.append(out)
         check(outs[0] == outs[1] == outs[2], "output differs with the thread count")
         paths = [os.path.relpath(f["path"], d) for f in json.loads(outs[0])["files"]]
-        check(paths == ["a.eml", "b/deep/c.txt", "b/m.txt", "z.txt"], f"paths {paths}")
+        check(paths == ["a.eml", "b/deep/c.txt", "b/link.txt", "b/m.txt", "z.txt"], f"paths {paths}")
 
 
 @case
