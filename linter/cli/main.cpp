@@ -604,8 +604,10 @@ int main(int argc, char** argv) {
       oc.done = true;
       outcomes[i] = std::move(oc);
       while (emitted < outcomes.size() && outcomes[emitted].done) {
-        emit(emitted, outcomes[emitted]);
-        outcomes[emitted] = Outcome{};
+        // Moved out, so that its buffers are freed here (assigning an empty
+        // Outcome would keep the rendered text's capacity).
+        Outcome finished = std::move(outcomes[emitted]);
+        emit(emitted, finished);
         ++emitted;
       }
     }
