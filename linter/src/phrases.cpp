@@ -66,6 +66,11 @@ struct PhraseBook::Impl {
   // use follow (at most 64 in all; see AutomatonBuilder).
   static constexpr uint8_t kNone = 0xFF;
   std::array<uint8_t, 128> symbol;  // by ASCII byte, kNone when no key uses it
+  // What the scan reads for a byte of the text: the symbol of its folded
+  // form (upper case as lower, ’ ... as '), kSpace | the symbol of ' ' for
+  // white space (a run reads as one), kCurly for the first byte of ’, kNone.
+  static constexpr uint8_t kSpaceBit = 0x40, kCurly = 0xFE;
+  std::array<uint8_t, 256> reads;
   // A state as a transition leads to it: one bit per symbol it has a
   // transition for, and where its targets start in `arcs` (in symbol order).
   // A transition holds its target's State, so a step is one memory read.
@@ -511,6 +516,13 @@ class AutomatonBuilder {
     std::stable_sort(rest.begin(), rest.end(), [&](int a, int b) { return uses[a] > uses[b]; });
     for (int c : rest)
       if (next < 64) im.symbol[c] = next++;
+    im.reads.fill(PhraseBook::Impl::kNone);
+    for (int c = 0; c < 128; ++c) {
+      uint8_t sym = im.symbol[kFold[c]];
+      if (sym != PhraseBook::Impl::kNone && kFold[c] == ' ') sym |= PhraseBook::Impl::kSpaceBit;
+      im.reads[c] = sym;
+    }
+    if (im.symbol['\''] != PhraseBook::Impl::kNone) im.reads[0xE2] = PhraseBook::Impl::kCurly;
     for (Key& k : keys_) {
       for (size_t i = 0; i < k.s.size(); ++i) {
         uint8_t sym = im.symbol[static_cast<unsigned char>(k.s[i]) & 127];
@@ -784,21 +796,19 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
     const State* st = &start;
     size_t k = b;
     while (k < range.end) {
-      auto ch = static_cast<unsigned char>(whole[k]);
-      unsigned char key;
-      if (ch < 0x80) {
-        key = kFold[ch];
+      uint8_t sym = reads[static_cast<unsigned char>(whole[k])];
+      if (sym < kSpaceBit) {
         ++k;
-        if (key == ' ')
-          while (k < range.end && kSpace[static_cast<unsigned char>(whole[k])]) ++k;
-      } else if (whole.compare(k, 3, "\xE2\x80\x99") == 0) {
-        key = '\'';
+      } else if (sym < kCurly) {
+        sym &= ~kSpaceBit;
+        ++k;
+        while (k < range.end && kSpace[static_cast<unsigned char>(whole[k])]) ++k;
+      } else if (sym == kCurly && whole.compare(k, 3, "\xE2\x80\x99") == 0) {
+        sym = symbol['\''];
         k += 3;
       } else {
         break;
       }
-      uint8_t sym = symbol[key];
-      if (sym == kNone) break;
       st = step(*st, sym);
       if (!st) break;
       if (st->id & kHasEntries) collect(st->id, k);
