@@ -123,7 +123,13 @@ std::string to_regex(std::string_view p) {
     char c = p[i];
     if (c == ' ') {
       while (i + 1 < p.size() && p[i + 1] == ' ') ++i;
-      out += "\\s+";
+      // "rock ?star": an optional space is any white space or none.
+      if (i + 1 < p.size() && (p[i + 1] == '?' || p[i + 1] == '*')) {
+        ++i;
+        out += "\\s*";
+      } else {
+        out += "\\s+";
+      }
     } else if (c == '\'') {
       out += "['\xE2\x80\x99]";
     } else if (c == '\\' && i + 1 < p.size()) {
@@ -371,6 +377,21 @@ class PrefixReader {
       return inner;
     }
     if (c == '[') {
+      // A class of a few letters, digits or , ' (organi[sz]ed) is read as
+      // their alternation; any other class ends the literal text.
+      size_t close = p_.find(']', i_ + 1);
+      if (close != std::string_view::npos && close > i_ + 1) {
+        std::string_view body = p_.substr(i_ + 1, close - i_ - 1);
+        if (std::all_of(body.begin(), body.end(), [](char x) { return ascii_alnum(static_cast<unsigned char>(x)) || x == ',' || x == '\''; })) {
+          Items out;
+          for (char x : body) {
+            std::string one(1, static_cast<char>(kFold[static_cast<unsigned char>(x)]));
+            if (std::none_of(out.begin(), out.end(), [&](const Item& it) { return it.s == one; })) out.push_back({one, true, false});
+          }
+          i_ = close + 1;
+          return out;
+        }
+      }
       ++i_;
       if (i_ < p_.size() && p_[i_] == '^') ++i_;
       if (i_ < p_.size() && p_[i_] == ']') ++i_;

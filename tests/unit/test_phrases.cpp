@@ -108,3 +108,14 @@ TEST_CASE("phrases over more distinct characters than the index has symbols") {
   CHECK(run(fam, "x~y z and x!y, x\x01y") == V{{"x~y z", last}, {"x!y", static_cast<uint32_t>(chars.find('!'))}, {"x\x01y", 0}});
   CHECK(run(fam, "x~yz") == V{});
 }
+
+TEST_CASE("an optional space is any white space or none, read or regex") {
+  CHECK(run("rock ?stars?\n", "a rockstar and a rock  star") == V{{"rockstar", 0}, {"rock  star", 0}});
+  CHECK(run("rock ?star\\w*\n", "rockstars, rock\nstardom") == V{{"rockstars", 0}, {"rock\nstardom", 0}});
+}
+
+TEST_CASE("a class of letters is read as their alternation") {
+  CHECK(run("organi[sz]ed\n", "Organised, organized, organiSed, organixed") ==
+        V{{"Organised", 0}, {"organized", 0}, {"organiSed", 0}});
+  CHECK(run("x[-y]z\n", "x-z xyz") == V{{"x-z", 0}, {"xyz", 0}});  // not read: the regex decides
+}
