@@ -298,7 +298,7 @@ bool is_check_in(const Document& doc, const PhraseHits& hits) {
 LintResult lint(const Document& doc, const Config& cfg, const LintEnv& env) {
   LintResult res;
   res.facts = compute_facts(doc, cfg, env);
-  PhraseHits hits;
+  thread_local PhraseHits hits;  // its storage is reused from draft to draft
   PhraseBook::instance().scan(doc, hits);
   res.facts.check_in = res.facts.follow_up_number >= 2 || is_check_in(doc, hits);
   auto off = disabled_by_header(doc);

@@ -897,7 +897,8 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
 
 void PhraseBook::scan(const Document& doc, PhraseHits& out) const {
   auto& data = out.data();
-  data.assign(impl_->families.size(), {});
+  data.resize(impl_->families.size());
+  for (auto& v : data) v.clear();  // a reused PhraseHits keeps its storage
   thread_local std::vector<uint32_t> next_free;
   next_free.assign(impl_->families.size(), 0);
   for (const Part& p : doc.parts) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <charconv>
 #include <sstream>
 
 #include "fulint/registry.hpp"
@@ -141,11 +142,10 @@ class JsonOut {
 
   void begin(char bracket) {
     out_ += bracket;
-    first_.push_back(true);
+    first_[++depth_] = true;
   }
   void end(char bracket) {
-    bool empty = first_.back();
-    first_.pop_back();
+    bool empty = first_[depth_--];
     if (!empty) {
       out_ += '\n';
       indent();
@@ -153,10 +153,12 @@ class JsonOut {
     out_ += bracket;
   }
   // Opens the next member of an object ("key": ) or element of an array.
+  // Keys are the renderer's own names: plain ASCII, written as they are.
   JsonOut& key(std::string_view k) {
     next();
-    string(k);
-    out_ += ": ";
+    out_ += '"';
+    out_ += k;
+    out_ += "\": ";
     return *this;
   }
   JsonOut& element() {
@@ -166,7 +168,10 @@ class JsonOut {
   void value(std::string_view v) { string(v); }
   void value(const char* v) { string(v); }
   void value(bool v) { out_ += v ? "true" : "false"; }
-  void value(uint32_t v) { out_ += std::to_string(v); }
+  void value(uint32_t v) {
+    char buf[16];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  }
 
   void string(std::string_view v) {
     out_ += '"';
@@ -209,12 +214,16 @@ class JsonOut {
 
  private:
   std::string& out_;
-  std::vector<bool> first_;
+  // Whether the open object or array at each depth has no member yet; the
+  // renderers nest a few levels (kMaxDepth is far above).
+  static constexpr int kMaxDepth = 32;
+  std::array<bool, kMaxDepth> first_{};
+  int depth_ = -1;
 
-  void indent() { out_.append(2 * first_.size(), ' '); }
+  void indent() { out_.append(2 * static_cast<size_t>(depth_ + 1), ' '); }
   void next() {
-    out_ += first_.back() ? "\n" : ",\n";
-    first_.back() = false;
+    out_ += first_[depth_] ? "\n" : ",\n";
+    first_[depth_] = false;
     indent();
   }
 };
