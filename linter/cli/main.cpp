@@ -252,6 +252,22 @@ class GlobSet {
   std::vector<Glob> globs_;
 };
 
+enum class EntryType { File, Folder, Other };
+
+// What a folder entry is, from readdir's d_type when the file system gives
+// it. A symbolic link to a file is a file; one to a folder is not followed.
+EntryType entry_type(const std::string& path, unsigned char d_type) {
+  struct stat st;
+  if (d_type == DT_UNKNOWN) {
+    if (lstat(path.c_str(), &st) != 0) return EntryType::Other;
+    d_type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+  }
+  if (d_type == DT_DIR) return EntryType::Folder;
+  if (d_type == DT_REG) return EntryType::File;
+  if (d_type == DT_LNK && stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return EntryType::File;
+  return EntryType::Other;
+}
+
 // Walks a folder for drafts: hidden folders and files skipped, symbolic links
 // to folders not followed (no loops), unreadable folders reported. It reads
 // folders with opendir/readdir: std::filesystem's iterator builds and parses
@@ -266,9 +282,10 @@ void collect_drafts(const std::string& root, ConfigResolver& resolver, std::vect
 
   auto walk = [&](auto& self, const std::string& dir_rel) -> void {
     const std::string dir = dir_rel.empty() ? root : prefix + dir_rel;
+    const std::string shown_dir = dir_rel.empty() ? root : prefix + dir_rel.substr(0, dir_rel.size() - 1);
     DIR* d = opendir(dir.c_str());
     if (!d) {
-      errors.emplace_back(dir_rel.empty() ? root : dir, errno_message());
+      errors.emplace_back(shown_dir, errno_message());
       return;
     }
     std::shared_ptr<const Config> cfg;  // this folder's, on its first draft
@@ -279,22 +296,19 @@ void collect_drafts(const std::string& root, ConfigResolver& resolver, std::vect
       errno = 0;
       const dirent* ent = readdir(d);
       if (!ent) {
-        if (errno) errors.emplace_back(dir, errno_message());
+        if (errno) errors.emplace_back(shown_dir, errno_message());
         break;
       }
       std::string_view name = ent->d_name;
       if (name.empty() || name[0] == '.') continue;  // hidden, and . and ..
       rel.assign(dir_rel).append(name);
       const std::string full = prefix + rel;
-      unsigned char type = ent->d_type;
-      struct stat st;
-      if (type == DT_UNKNOWN) type = lstat(full.c_str(), &st) == 0 ? (S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN) : DT_UNKNOWN;
-      if (type == DT_DIR) {
+      const EntryType type = entry_type(full, ent->d_type);
+      if (type == EntryType::Folder) {
         self(self, rel + "/");
         continue;
       }
-      if (type == DT_LNK) type = stat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;  // a link to a folder is not followed
-      if (type != DT_REG) continue;
+      if (type != EntryType::File) continue;
       if (!cfg && !cfg_error) {
         try {
           cfg = resolver.for_file(fs::path(full));
