@@ -701,7 +701,6 @@ constexpr std::array<bool, 256> kUrlPunct = [] {
 // apostrophes and hyphens; a URL or an e-mail address is one word).
 void tokenize(Document& doc, uint32_t b, uint32_t e) {
   std::string_view s = doc.text;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   uint32_t i = b;
   while (i < e) {
     if (WordChar c = word_class(s, i); !c.cls) {
@@ -717,8 +716,7 @@ void tokenize(Document& doc, uint32_t b, uint32_t e) {
     uint32_t end_len = 0;  // byte length of the character that ended the word (0 at e)
     while (we < e) {
       // Lower-case ASCII letters, the bulk of most words, take a tight loop.
-      uint32_t run = we;
-      while (run < e && text::kAsciiClass[bytes[run]] == text::kAsciiLower) ++run;
+      auto run = static_cast<uint32_t>(text::ascii_lower_end(s, we, e));
       if (run > we) {
         letters += static_cast<int>(run - we);
         first = false;

@@ -807,7 +807,7 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
     prev_alnum = cur_alnum;
     if (!at_start) continue;
     if (cur_alnum)  // no match starts inside a word: the loop goes on after its ASCII letters
-      while (b + len < range.end && kAlnum[static_cast<unsigned char>(whole[b + len])]) ++len;
+      len = text::ascii_alnum_end(whole, b + len, range.end) - b;
 
     // The phrases that may begin here: walk the index along the text as it
     // reads it: ASCII folded to lower case, a run of white space as one
