@@ -1,10 +1,12 @@
 // The body segmenter: salutation, paragraphs, closing, signature, quoted text,
 // and the sentences of a paragraph.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <string>
 #include <vector>
 
 #include "fulint/document.hpp"
+#include "fulint/text.hpp"
 
 using namespace fulint;
 
@@ -273,4 +275,19 @@ TEST_CASE("an empty or blank body has no parts but the subject", "[segment]") {
   Document d = parse("Subject: Hello\n\n\n   \n");
   CHECK(d.parts.size() == 1);
   CHECK(parse("").parts.empty());
+}
+
+TEST_CASE("word runs end at the first byte that is not in them, eight at a time or fewer", "[segment]") {
+  // Every length and place of the stop byte, against a byte-by-byte reading.
+  const std::string stops = " .,'-\t\n\xC3\xA9_@Z9";
+  for (size_t n = 0; n < 20; ++n)
+    for (char stop : stops) {
+      std::string s = "..." + std::string(n, 'a') + stop + "bcd efgh ijklmnop";
+      size_t alnum = 3, lower = 3;
+      while (alnum < s.size() && std::isalnum(static_cast<unsigned char>(s[alnum]))) ++alnum;
+      while (lower < s.size() && std::islower(static_cast<unsigned char>(s[lower]))) ++lower;
+      CHECK(text::ascii_alnum_end(s, 3, s.size()) == alnum);
+      CHECK(text::ascii_lower_end(s, 3, s.size()) == lower);
+      CHECK(text::ascii_alnum_end(s, 3, 3 + n) == 3 + n);  // the limit ends a run too
+    }
 }
