@@ -2,9 +2,6 @@
 // paragraphs between the salutation and the closing, never quoted text or the
 // signature).
 #pragma once
-#include <algorithm>
-#include <cstring>
-#include <bit>
 
 #include <array>
 #include <cstdint>
@@ -120,28 +117,23 @@ inline int final_e_rule(int groups, char32_t last, char32_t prev, char32_t prev2
 }
 
 // The same for the word at `span` of `text`. A plain ASCII word (nearly every
-// word) is read eight bytes at a time: a vowel group starts at a vowel whose
-// byte before is none, counted with a popcount, so that the end of the word
-// costs no mispredicted branch. Any other word goes by code point, above.
+// word) goes byte by byte through a table of syllable_vowel's ASCII vowels;
+// any other word by code point, above.
 inline int syllables(std::string_view text, Span span) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
-  // For bytes below 0x80: high bit set where the byte equals c.
-  auto equal = [](uint64_t x, unsigned char c) { return ~((x ^ (kOnes * c)) + kOnes * 0x7F) & ~x & kHigh; };
+  static constexpr auto kVowel = [] {
+    std::array<uint8_t, 128> t{};
+    for (char v : std::string_view("aeiouyAEIOUY")) t[static_cast<unsigned char>(v)] = 1;
+    return t;
+  }();
   int groups = 0;
-  uint64_t carry = 0;  // the high bit of byte 0: the byte before this chunk was a vowel
-  for (uint32_t b = span.begin; b < span.end; b += 8) {
-    const uint32_t n = std::min<uint32_t>(8, span.end - b);
-    uint64_t v = 0;
-    if (text.size() - b >= 8) std::memcpy(&v, text.data() + b, 8);
-    else std::memcpy(&v, text.data() + b, n);
-    const uint64_t keep = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
-    v &= keep;
-    if (v & kHigh) return syllables(text.substr(span.begin, span.size()));
-    const uint64_t l = v | (kOnes * 0x20);  // A-Z as a-z (no other byte becomes a vowel)
-    const uint64_t vowels = (equal(l, 'a') | equal(l, 'e') | equal(l, 'i') | equal(l, 'o') | equal(l, 'u') |
-                             equal(l, 'y')) & keep;
-    groups += std::popcount(vowels & ~((vowels << 8) | carry));
-    carry = (vowels >> (8 * (n - 1))) & 0x80;
+  uint8_t in_vowel = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + span.begin;
+  const auto* end = reinterpret_cast<const unsigned char*>(text.data()) + span.end;
+  for (; p != end; ++p) {
+    if (*p >= 0x80) return syllables(text.substr(span.begin, span.size()));
+    const uint8_t v = kVowel[*p];
+    groups += v > in_vowel;  // a vowel after a non-vowel
+    in_vowel = v;
   }
   auto back = [&](uint32_t k) -> char32_t {
     return k < span.size() ? static_cast<unsigned char>(text[span.end - 1 - k]) : 0;
