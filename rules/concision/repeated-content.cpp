@@ -23,8 +23,8 @@ constexpr size_t kMinContentWords = 4;
 // lowest), and a few integer operations change all its bytes at once.
 namespace swar {
 
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHigh = kOnes * 0x80;
+using text::swar::at_least;
+using text::swar::kHigh;
 
 // The n bytes (1 <= n <= 8) of s from b, first byte lowest, the rest zero. Reads
 // no byte outside s; a word inside a draft's text has eight bytes to read
@@ -40,10 +40,7 @@ constexpr uint64_t load(std::string_view s, size_t b, size_t n) {
   return v;
 }
 
-// For bytes below 0x80 (v & kHigh == 0), whose sums never carry from one byte
-// into the next: the bytes >= c (1 <= c <= 0x80), marked by their high bit.
-constexpr uint64_t at_least(uint64_t v, unsigned c) { return (v + kOnes * (0x80 - c)) & kHigh; }
-// The same bytes with A-Z lower-cased (0x80 >> 2 is the case bit 0x20).
+// The bytes of v (all below 0x80) with A-Z lower-cased (0x80 >> 2 is the case bit 0x20).
 constexpr uint64_t lower(uint64_t v) { return v | (at_least(v, 'A') & ~at_least(v, 'Z' + 1)) >> 2; }
 
 }  // namespace swar

@@ -148,7 +148,7 @@ class PatternWords {
         for (auto y : kPatterns[i].second) e.second_sizes |= 1u << std::min<size_t>(y.size(), 31);
       }
       for (auto x : kPatterns[i].second) {
-        if (is_ascii(x)) {
+        if (text::all_ascii(x)) {
           entry(x).second |= 1u << i;
           continue;
         }
@@ -169,7 +169,7 @@ class PatternWords {
       if (const Entry* e = find(w)) return e->first.empty() ? nullptr : e;
     }
     // not listed as it is: "it’s" may be, folded
-    if (!(curly_first_ & letter) || is_ascii(w) || w.find('\xE2') == std::string_view::npos) return nullptr;
+    if (!(curly_first_ & letter) || text::all_ascii(w) || w.find('\xE2') == std::string_view::npos) return nullptr;
     const Entry* e = find(text::fold(w));
     return e && !e->first.empty() ? e : nullptr;
   }
@@ -181,7 +181,7 @@ class PatternWords {
     std::string folded;
     for (const Curly& c : curly_) {
       // an ASCII word folds to its own length, shorter than a curly one's
-      if (c.word.size() != w.size() || is_ascii(w)) continue;
+      if (c.word.size() != w.size() || text::all_ascii(w)) continue;
       if (folded.empty()) folded = text::fold(w);
       if (folded == c.folded) bits |= c.second;
     }

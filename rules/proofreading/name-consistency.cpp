@@ -70,7 +70,7 @@ class Rule_ final : public Rule {
       if (cps < 4) return;
       for (const Target& t : targets)
         if (t.name == n) return;
-      targets.push_back({n, fold_word(n), letter_mask(n), cps, company, is_ascii(n)});
+      targets.push_back({n, fold_word(n), letter_mask(n), cps, company, text::all_ascii(n)});
     };
     for (const std::string& n : f.recipient_tokens) add(n, false);
     for (const std::string& n : f.company_tokens) add(n, true);
@@ -91,7 +91,7 @@ class Rule_ final : public Rule {
         prev_title = full.size() <= 9 && is_title(full);
         std::string_view t = strip_possessive(full);
         if (t.size() < 4) continue;
-        bool ascii = is_ascii(t);
+        bool ascii = text::all_ascii(t);
         size_t cps = ascii ? t.size() : text::count_code_points(t);
         if (cps < 4) continue;
         uint32_t mask = 0;  // the word's letters, found on first need

@@ -82,7 +82,7 @@ bool has_hyphen(std::string_view w) {
 // Whether a capitalised word is one slip from a known word: two letters
 // swapped or one letter too many ("Teh" for "The", "Thankk").
 bool near_known(const Speller& sp, std::string_view w) {
-  if (!is_ascii(w) || w.size() < 2 || w.size() > 24) return false;
+  if (!text::all_ascii(w) || w.size() < 2 || w.size() > 24) return false;
   std::string low(w);
   low[0] = lower_ascii(low[0]);
   std::string v;

@@ -18,38 +18,12 @@
 
 namespace fulint::rules::proof {
 
-// Whether no byte has its top bit set, read eight bytes at a time (the last
-// load overlapping) rather than one: words and names are short.
-inline bool is_ascii(std::string_view s) {
-  const char* p = s.data();
-  size_t n = s.size();
-  uint64_t bits = 0;
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      uint64_t v;
-      std::memcpy(&v, p + i, 8);
-      bits |= v;
-    }
-    uint64_t v;
-    std::memcpy(&v, p + n - 8, 8);
-    bits |= v;
-  } else if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    bits = a | b;
-  } else {
-    for (size_t i = 0; i < n; ++i) bits |= static_cast<unsigned char>(p[i]);
-  }
-  return (bits & 0x8080808080808080ull) == 0;
-}
-
 constexpr char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 constexpr char upper_ascii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
 
 // Case-insensitive equality: ASCII without allocating, Unicode by folding.
 inline bool same_word(std::string_view a, std::string_view b) {
-  if (is_ascii(a) && is_ascii(b)) {
+  if (text::all_ascii(a) && text::all_ascii(b)) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
       if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
@@ -160,11 +134,11 @@ class Block16 {
 #endif
 
 // text::count_code_points without the call for an ASCII word.
-inline size_t code_points(std::string_view w) { return is_ascii(w) ? w.size() : text::count_code_points(w); }
+inline size_t code_points(std::string_view w) { return text::all_ascii(w) ? w.size() : text::count_code_points(w); }
 
 // text::fold, without decoding an ASCII word: its folding is its lower case.
 inline std::string fold_word(std::string_view w) {
-  if (!is_ascii(w)) return text::fold(w);
+  if (!text::all_ascii(w)) return text::fold(w);
   std::string out(w);
   for (char& c : out) c = lower_ascii(c);
   return out;

@@ -154,7 +154,7 @@ constexpr auto kInteresting = [] {
 
 bool interesting(char c) { return kInteresting[static_cast<unsigned char>(c)]; }
 
-constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = kOnes * 0x80;
+using text::swar::kOnes;
 
 // The same test on eight ASCII bytes at once: the bytes of v (all below 0x80)
 // that are interesting keep their high bit set in the result. The interesting
@@ -163,7 +163,7 @@ constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = kOnes * 0x80;
 constexpr uint64_t interesting_ascii8(uint64_t v) {
   auto at_least = [v](unsigned c) { return v + kOnes * (0x80 - c); };          // high bit: byte >= c
   auto equal = [v](unsigned char c) { return ~((v ^ kOnes * c) + kOnes * 0x7F); };  // high bit: byte == c
-  return ((at_least('0') & ~at_least('=' + 1)) | equal('#') | equal('*') | equal('^') | equal('x')) & kHighBits;
+  return ((at_least('0') & ~at_least('=' + 1)) | equal('#') | equal('*') | equal('^') | equal('x')) & text::swar::kHigh;
 }
 
 // The two tests agree on every ASCII byte, in every position of the eight.
@@ -184,7 +184,7 @@ size_t next_interesting(std::string_view s, size_t i, size_t limit) {
     while (i + 8 <= limit) {
       uint64_t v;
       std::memcpy(&v, s.data() + i, 8);
-      if (v & kHighBits) {
+      if (v & text::swar::kHigh) {
         // a byte from 0x80 up among them: these eight one by one
         for (const size_t e = i + 8; i < e; ++i)
           if (interesting(s[i])) return i;

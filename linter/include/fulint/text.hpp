@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -42,7 +43,31 @@ inline size_t ascii_prefix(std::string_view s) {
   while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;
 }
-inline bool all_ascii(std::string_view s) { return ascii_prefix(s) == s.size(); }
+// Whether no byte of s has its top bit set. Words and names are short: they
+// are read as one or two overlapping loads rather than byte by byte.
+inline bool all_ascii(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t bits = 0;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      bits |= v;
+    }
+    uint64_t v;
+    std::memcpy(&v, p + n - 8, 8);
+    bits |= v;
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    bits = a | b;
+  } else {
+    for (size_t i = 0; i < n; ++i) bits |= static_cast<unsigned char>(p[i]);
+  }
+  return (bits & 0x8080808080808080ull) == 0;
+}
 
 // Classes of the ASCII characters by table, so that a scanner can classify a
 // byte with one load (bytes from 0x80 up have no class: decode them).
@@ -64,27 +89,36 @@ inline constexpr std::array<uint8_t, 256> kAsciiClass = [] {
   return t;
 }();
 
+// Eight bytes in one 64-bit integer, first byte lowest: a few integer
+// operations test all of them at once.
+namespace swar {
+inline constexpr uint64_t kOnes = 0x0101010101010101ull;
+inline constexpr uint64_t kHigh = kOnes * 0x80;
+// For bytes below 0x80 (v & kHigh == 0), whose sums never carry from one byte
+// into the next: the bytes >= c (1 <= c <= 0x80), marked by their high bit.
+constexpr uint64_t at_least(uint64_t v, unsigned c) { return (v + kOnes * (0x80 - c)) & kHigh; }
+}  // namespace swar
+
 // Where a run of ASCII letters and digits (ascii_alnum_end) or of lower-case
 // ASCII letters (ascii_lower_end) that starts at i ends, at most at `end`.
 // Eight bytes at a time, so that a scanner pays no mispredicted branch at the
 // end of each word, which is where a byte loop would.
 namespace detail {
-inline constexpr uint64_t kOnes = 0x0101010101010101ull;
-inline constexpr uint64_t kHigh = kOnes * 0x80;
-// For bytes below 0x80: the bytes >= c (1 <= c <= 0x80), marked by their high bit.
-constexpr uint64_t at_least(uint64_t v, unsigned c) { return (v + kOnes * (0x80 - c)) & kHigh; }
 template <bool kLowerOnly>
 inline size_t ascii_run_end(std::string_view s, size_t i, size_t end) {
-  while (i + 8 <= end) {
-    uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    const uint64_t x = v & ~kHigh;  // bytes from 0x80 are cleared of the mark below
-    const uint64_t l = kLowerOnly ? x : x | (kOnes * 0x20);
-    uint64_t in = at_least(l, 'a') & ~at_least(l, 'z' + 1);
-    if (!kLowerOnly) in |= at_least(x, '0') & ~at_least(x, '9' + 1);
-    const uint64_t stop = (~in & kHigh) | (v & kHigh);
-    if (stop) return i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3);
-    i += 8;
+  using namespace swar;
+  if constexpr (std::endian::native == std::endian::little) {  // the first byte is the lowest
+    while (i + 8 <= end) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      const uint64_t x = v & ~kHigh;  // bytes from 0x80 are cleared of the mark below
+      const uint64_t l = kLowerOnly ? x : x | (kOnes * 0x20);
+      uint64_t in = at_least(l, 'a') & ~at_least(l, 'z' + 1);
+      if (!kLowerOnly) in |= at_least(x, '0') & ~at_least(x, '9' + 1);
+      const uint64_t stop = (~in & kHigh) | (v & kHigh);
+      if (stop) return i + (static_cast<size_t>(std::countr_zero(stop)) >> 3);
+      i += 8;
+    }
   }
   const uint8_t want = kLowerOnly ? kAsciiLower : kAsciiAlnum;
   while (i < end && (kLowerOnly ? kAsciiClass[static_cast<unsigned char>(s[i])] == want
