@@ -8,7 +8,6 @@
 #include <cctype>
 #include <map>
 #include <mutex>
-#include <unordered_map>
 #include <stdexcept>
 
 #include "embedded.hpp"
@@ -67,7 +66,7 @@ struct PhraseBook::Impl {
   static constexpr uint8_t kNone = 0xFF;
   std::array<uint8_t, 128> symbol;  // by ASCII byte, kNone when no key uses it
   // What the scan reads for a byte of the text: the symbol of its folded
-  // form (upper case as lower, ’ ... as '), kSpace | the symbol of ' ' for
+  // form (upper case as lower, ’ ... as '), kSpaceBit | the symbol of ' ' for
   // white space (a run reads as one), kCurly for the first byte of ’, kNone.
   static constexpr uint8_t kSpaceBit = 0x40, kCurly = 0xFE;
   std::array<uint8_t, 256> reads;
@@ -112,6 +111,13 @@ RE2::Options re_options() {
   return o;
 }
 
+// Whether the \b at p[i] is at either end of the phrase, where the engine's
+// own word-boundary check stands for it (to_regex drops it; the index reads
+// past it).
+bool edge_boundary(std::string_view p, size_t i) {
+  return i + 1 < p.size() && p[i] == '\\' && p[i + 1] == 'b' && (i == 0 || i + 2 == p.size());
+}
+
 // A phrase as written -> an RE2 fragment: spaces match any white space, an
 // apostrophe matches a straight or curly one. The engine checks Unicode word
 // boundaries itself (and retries shorter matches), so \b is dropped: it would
@@ -133,7 +139,7 @@ std::string to_regex(std::string_view p) {
     } else if (c == '\'') {
       out += "['\xE2\x80\x99]";
     } else if (c == '\\' && i + 1 < p.size()) {
-      if (p[i + 1] == 'b' && (i + 2 == p.size() || i == 0)) {
+      if (edge_boundary(p, i)) {
         ++i;
         continue;
       }
@@ -146,18 +152,11 @@ std::string to_regex(std::string_view p) {
   return out;
 }
 
-inline bool ascii_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+inline bool ascii_alnum(unsigned char c) { return (text::kAsciiClass[c] & text::kAsciiAlnum) != 0; }
 // RE2's \s: the characters a space in a phrase matches.
 constexpr bool is_re2_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
-// Byte tables for the scan's inner loop (ASCII; other bytes are never set).
-constexpr std::array<bool, 256> kAlnum = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 128; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return t;
-}();
+// RE2's \s by byte, for the scan's inner loop (other bytes are never set).
 constexpr std::array<bool, 256> kSpace = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 128; ++c) t[c] = is_re2_space(static_cast<unsigned char>(c));
@@ -252,11 +251,9 @@ class PrefixReader {
   static bool is_plain(std::string_view p) {
     for (size_t i = 0; i < p.size(); ++i) {
       if (p[i] == '\\') {
-        if (i + 1 < p.size() && p[i + 1] == 'b' && (i == 0 || i + 2 == p.size())) {
-          ++i;
-          continue;
-        }
-        return false;
+        if (!edge_boundary(p, i)) return false;
+        ++i;
+        continue;
       }
       if (p[i] == '^' || p[i] == '$') return false;
       if (p[i] == '(' && i + 1 < p.size() && p[i + 1] == '?' && (i + 2 >= p.size() || p[i + 2] != ':')) return false;
@@ -603,7 +600,7 @@ class AutomatonBuilder {
   }
 
   // The states reachable from the start, numbered in depth-first order (a
-  // state near the one before it in memory), and a sentinel state.
+  // state near the one before it in memory).
   void flatten(PhraseBook::Impl& im, uint32_t start) {
     std::vector<uint32_t> number(settled_.size(), UINT32_MAX);
     std::vector<uint32_t> order;
@@ -799,7 +796,7 @@ void PhraseBook::Impl::find(std::string_view whole, Span range, const std::vecto
     bool cur_alnum;
     if (c < 0x80) {
       len = 1;
-      cur_alnum = kAlnum[c];
+      cur_alnum = ascii_alnum(c);
     } else {
       cur_alnum = text::is_alnum(text::decode(whole, b, len));
     }

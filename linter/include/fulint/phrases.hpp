@@ -1,6 +1,6 @@
 // Phrase families: the data files under rules/data/, matched over the
-// author's text of a draft in one walk for all families (a trie of the
-// phrases' literal beginnings; RE2, anchored, where a phrase needs it; see
+// author's text of a draft in one walk for all families (one automaton of
+// the phrases' spellings; RE2, anchored, where a phrase needs it; see
 // phrases.cpp).
 //
 // File format (rules/data/<family>.txt), one phrase a line:
